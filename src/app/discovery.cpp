@@ -1,0 +1,119 @@
+#include "app/discovery.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "util/glob.hpp"
+#include "util/text.hpp"
+
+namespace pmlint::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool skipped_folder(const fs::path& folder) {
+  const std::string name = folder.filename().string();
+  return (name.size() > 1 && name[0] == '.' && name != "..") || name == "node_modules";
+}
+
+std::string join_display(const std::string& base, const fs::path& relative) {
+  if (base == "." || base.empty()) {
+    return relative.generic_string();
+  }
+  std::string display = base;
+  if (display.back() != '/') {
+    display += '/';
+  }
+  return display + relative.generic_string();
+}
+
+// Walks `root`, calling `visit(path, relative)` for each regular file. Symlinked folders are not
+// followed, so a symlink loop cannot make the walk endless.
+template <class Visit>
+void walk(const fs::path& root, std::vector<DiscoveryError>& errors, const std::string& display_root, Visit visit) {
+  std::error_code error;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
+  if (error) {
+    errors.push_back({display_root, "cannot read folder: " + error.message()});
+    return;
+  }
+  const fs::recursive_directory_iterator end;
+  while (it != end) {
+    const fs::directory_entry& entry = *it;
+    std::error_code status_error;
+    if (entry.is_directory(status_error) && !entry.is_symlink(status_error)) {
+      if (skipped_folder(entry.path())) {
+        it.disable_recursion_pending();
+      }
+    } else if (entry.is_regular_file(status_error)) {
+      visit(entry.path(), entry.path().lexically_relative(root));
+    }
+    it.increment(error);
+    if (error) {
+      errors.push_back({display_root, "error while reading folder: " + error.message()});
+      error.clear();
+    }
+  }
+}
+
+}  // namespace
+
+bool is_markdown_file(const fs::path& path) {
+  const std::string extension = util::to_lower_ascii(path.extension().string());
+  return extension == ".md" || extension == ".markdown";
+}
+
+Discovery discover(const std::vector<std::string>& arguments, engine::ConfigResolver& configs) {
+  Discovery discovery;
+  auto add_walked = [&](const fs::path& path, const std::string& display) {
+    if (is_markdown_file(path) && !configs.for_file(path)->ignores(fs::absolute(path))) {
+      discovery.files.push_back({path, display});
+    }
+  };
+  for (const std::string& argument : arguments) {
+    const fs::path path(argument);
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (fs::is_directory(status)) {
+      walk(path, discovery.errors, argument,
+           [&](const fs::path& file, const fs::path& relative) { add_walked(file, join_display(argument, relative)); });
+    } else if (fs::exists(status)) {
+      discovery.files.push_back({path, argument});  // named explicitly: linted whatever its name
+    } else if (util::has_glob_characters(argument)) {
+      // The folder part before the first glob character is where the walk starts.
+      const std::size_t first_glob = argument.find_first_of("*?[");
+      const std::size_t slash = argument.rfind('/', first_glob);
+      const std::string base = slash == std::string::npos ? "." : argument.substr(0, slash == 0 ? 1 : slash);
+      const std::string pattern = slash == std::string::npos ? argument : argument.substr(slash + 1);
+      const std::size_t before = discovery.files.size();
+      if (fs::is_directory(base, error)) {
+        walk(base, discovery.errors, base, [&](const fs::path& file, const fs::path& relative) {
+          if (util::glob_match("/" + pattern, relative.generic_string())) {
+            add_walked(file, join_display(base, relative));
+          }
+        });
+      }
+      if (discovery.files.size() == before) {
+        discovery.errors.push_back({argument, "no files match this pattern"});
+      }
+    } else {
+      discovery.errors.push_back({argument, "no such file or folder"});
+    }
+  }
+  std::stable_sort(discovery.files.begin(), discovery.files.end(),
+                   [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
+  std::set<fs::path> seen;
+  std::vector<InputFile> unique;
+  for (auto& file : discovery.files) {
+    std::error_code error;
+    const fs::path key = fs::weakly_canonical(file.path, error);
+    if (seen.insert(error ? file.path : key).second) {
+      unique.push_back(std::move(file));
+    }
+  }
+  discovery.files = std::move(unique);
+  return discovery;
+}
+
+}  // namespace pmlint::app

@@ -1,0 +1,372 @@
+// Blocks, list items and tables from the cmark-gfm tree, then the prose view of the source.
+
+#include <algorithm>
+
+#include "document/builder.hpp"
+#include "util/text.hpp"
+
+namespace pmlint::document {
+
+namespace {
+
+bool is_escaped(std::string_view text, std::size_t pos) {
+  std::size_t backslashes = 0;
+  while (pos > backslashes && text[pos - backslashes - 1] == '\\') {
+    ++backslashes;
+  }
+  return backslashes % 2 == 1;
+}
+
+// Cells of one table row line, split on unescaped pipes as GFM does, trimmed.
+std::vector<std::string_view> split_row(std::string_view row) {
+  std::vector<std::string_view> cells;
+  std::string_view text = util::trim(row);
+  if (!text.empty() && text.front() == '|') {
+    text.remove_prefix(1);
+  }
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || (text[i] == '|' && !is_escaped(text, i))) {
+      const std::string_view cell = text.substr(start, i - start);
+      if (i < text.size() || !util::trim(cell).empty()) {
+        const std::string_view trimmed = util::trim(cell);
+        // An empty cell keeps its position: a zero-length view where it stands.
+        cells.push_back(trimmed.empty() ? cell.substr(0, 0) : trimmed);
+      }
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+// The end of a run of `length` backticks starting at or after `from`, or npos.
+std::size_t find_backtick_run(std::string_view text, std::size_t from, std::size_t length) {
+  std::size_t pos = from;
+  while ((pos = text.find('`', pos)) != std::string_view::npos) {
+    std::size_t run = 0;
+    while (pos + run < text.size() && text[pos + run] == '`') {
+      ++run;
+    }
+    if (run == length) {
+      return pos;
+    }
+    pos += run;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+void DocumentBuilder::add_block(BlockKind kind, ByteSpan span, int heading_level) {
+  Block block;
+  block.kind = kind;
+  block.span = span;
+  block.heading_level = heading_level;
+  block.item = m_item_stack.empty() ? -1 : m_item_stack.back();
+  block.quoted = m_quote_depth > 0;
+  if (block.item >= 0 && m_doc.m_items[static_cast<std::size_t>(block.item)].first_block < 0) {
+    m_doc.m_items[static_cast<std::size_t>(block.item)].first_block = static_cast<int>(m_doc.m_blocks.size());
+  }
+  m_doc.m_blocks.push_back(block);
+}
+
+void DocumentBuilder::read_table_row(NodeRef row) {
+  Table& table = m_doc.m_tables.back();
+  const LineIndex& lines = m_doc.lines();
+  const ByteSpan line = lines.line_span(static_cast<std::uint32_t>(row.start_line()));
+  const std::uint32_t begin =
+      std::max(line.begin, std::min(line.end, lines.offset_of(row.start_line(), row.start_column())));
+  TableRow parsed;
+  parsed.span = {begin, line.end};
+  parsed.header = row.table_header_row();
+  const std::string_view text = parsed.span.of(source());
+  for (const std::string_view cell : split_row(text)) {
+    parsed.cells.push_back(span_of(source(), cell));
+  }
+  const int table_index = static_cast<int>(m_doc.m_tables.size()) - 1;
+  const int row_index = static_cast<int>(table.rows.size());
+  for (std::size_t column = 0; column < parsed.cells.size(); ++column) {
+    add_block(BlockKind::table_cell, parsed.cells[column], 0);
+    Block& block = m_doc.m_blocks.back();
+    block.table = table_index;
+    block.row = row_index;
+    block.column = static_cast<int>(column);
+  }
+  table.rows.push_back(std::move(parsed));
+}
+
+void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
+  int list_number = -1;
+  tree.walk([&](NodeRef node, bool entering) {
+    switch (node.kind()) {
+      case NodeKind::block_quote:
+        m_quote_depth += entering ? 1 : -1;
+        break;
+      case NodeKind::list:
+        if (entering) {
+          list_number = m_next_list++;
+        }
+        break;
+      case NodeKind::item:
+        if (entering) {
+          ListItem item;
+          item.span = node_span(node);
+          item.parent = m_item_stack.empty() ? -1 : m_item_stack.back();
+          item.depth = static_cast<int>(m_item_stack.size());
+          item.list = list_number;
+          item.ordered = node.parent().valid() && node.parent().ordered_list();
+          if (node.is_task()) {
+            item.checked = node.task_checked();
+          }
+          item.quoted = m_quote_depth > 0;
+          m_item_stack.push_back(static_cast<int>(m_doc.m_items.size()));
+          m_doc.m_items.push_back(item);
+        } else {
+          m_item_stack.pop_back();
+          // The list of the item that holds a nested list resumes.
+          list_number = m_item_stack.empty() ? list_number
+                                             : m_doc.m_items[static_cast<std::size_t>(m_item_stack.back())].list;
+        }
+        break;
+      case NodeKind::paragraph:
+        if (entering) {
+          add_block(BlockKind::paragraph, node_span(node), 0);
+        }
+        break;
+      case NodeKind::heading:
+        if (entering) {
+          add_block(BlockKind::heading, node_span(node), node.heading_level());
+        }
+        break;
+      case NodeKind::code_block:
+        add_block(BlockKind::code_block, node_span(node), 0);
+        break;
+      case NodeKind::html_block:
+        add_block(BlockKind::html_block, node_span(node), 0);
+        break;
+      case NodeKind::table:
+        if (entering) {
+          Table table;
+          table.span = node_span(node);
+          table.quoted = m_quote_depth > 0;
+          m_doc.m_tables.push_back(table);
+        }
+        break;
+      case NodeKind::table_row:
+        if (entering) {
+          read_table_row(node);
+        }
+        break;
+      default:
+        break;
+    }
+  });
+  // A table's extent from cmark can stop short; its rows know where it ends.
+  for (Table& table : m_doc.m_tables) {
+    if (!table.rows.empty()) {
+      table.span.end = std::max(table.span.end, table.rows.back().span.end);
+    }
+  }
+}
+
+void DocumentBuilder::build_prose() {
+  const std::string_view text = source();
+  std::string& prose = m_doc.m_prose;
+  prose.assign(text.size(), ' ');
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == '\r') {
+      prose[i] = text[i];
+    }
+  }
+  for (const Block& block : m_doc.m_blocks) {
+    if (block.kind == BlockKind::html_block || block.kind == BlockKind::code_block) {
+      if (block.kind == BlockKind::html_block) {
+        collect_comments(block.span);
+      }
+      continue;
+    }
+    if (block.quoted) {
+      continue;
+    }
+    for (std::uint32_t i = block.span.begin; i < block.span.end; ++i) {
+      if (text[i] != '\n' && text[i] != '\r') {
+        prose[i] = text[i];
+      }
+    }
+    if (block.kind == BlockKind::heading) {
+      // "## Title ##": the markers are not words.
+      std::uint32_t i = block.span.begin;
+      while (i < block.span.end && (prose[i] == '#' || prose[i] == ' ')) {
+        prose[i++] = ' ';
+      }
+      std::uint32_t j = block.span.end;
+      while (j > i && (prose[j - 1] == '#' || prose[j - 1] == ' ')) {
+        prose[--j] = ' ';
+      }
+      // Setext underline
+      const auto last_line = m_doc.lines().line_span(m_doc.lines().line_of(block.span.end - 1));
+      const std::string_view underline = util::trim(last_line.of(text));
+      if (!underline.empty() && underline.find_first_not_of("=-") == std::string_view::npos &&
+          last_line.begin > block.span.begin) {
+        for (std::uint32_t k = last_line.begin; k < last_line.end; ++k) {
+          prose[k] = ' ';
+        }
+      }
+    }
+    blank_inline_markup(block.span);
+  }
+}
+
+void DocumentBuilder::collect_comments(ByteSpan span) {
+  const std::string_view text = source();
+  std::size_t pos = span.begin;
+  while (true) {
+    const std::size_t open = text.find("<!--", pos);
+    if (open == std::string_view::npos || open >= span.end) {
+      return;
+    }
+    std::size_t close = text.find("-->", open + 4);
+    const std::size_t end = close == std::string_view::npos ? span.end : std::min<std::size_t>(close + 3, span.end);
+    close = std::min(close, end);
+    Comment comment;
+    comment.span = {static_cast<std::uint32_t>(open), static_cast<std::uint32_t>(end)};
+    comment.body = util::trim(text.substr(open + 4, (close >= open + 4 ? close : open + 4) - (open + 4)));
+    m_doc.m_comments.push_back(comment);
+    pos = end;
+  }
+}
+
+void DocumentBuilder::blank_inline_markup(ByteSpan span) {
+  const std::string_view text = source();
+  std::string& prose = m_doc.m_prose;
+  auto blank = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to && k < span.end; ++k) {
+      if (prose[k] != '\n' && prose[k] != '\r') {
+        prose[k] = ' ';
+      }
+    }
+  };
+  const std::size_t end = span.end;
+  std::size_t i = span.begin;
+  while (i < end) {
+    const char c = text[i];
+    if (c == '\\' && i + 1 < end && !util::is_word_byte(text[i + 1]) && !util::is_space(text[i + 1])) {
+      blank(i, i + 1);
+      i += 2;
+      continue;
+    }
+    if (c == '`') {
+      std::size_t run = 0;
+      while (i + run < end && text[i + run] == '`') {
+        ++run;
+      }
+      const std::size_t close = find_backtick_run(text.substr(0, end), i + run, run);
+      if (close != std::string_view::npos) {
+        blank(i, close + run);
+        m_code_spans.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(close + run)});
+        i = close + run;
+      } else {
+        blank(i, i + run);
+        i += run;
+      }
+      continue;
+    }
+    if (c == '<') {
+      if (text.substr(i, 4) == "<!--") {
+        const std::size_t before = m_doc.m_comments.size();
+        collect_comments({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});
+        const std::size_t close = m_doc.m_comments.size() > before ? m_doc.m_comments[before].span.end : end;
+        blank(i, close);
+        i = close;
+        continue;
+      }
+      // Tags and autolinks: <br>, </span>, <https://...>, <someone@example.com>. The search
+      // stops at the line's end or the next '<', so it stays linear on hostile input.
+      std::size_t close = i + 1;
+      while (close < end && text[close] != '>' && text[close] != '<' && text[close] != '\n') {
+        ++close;
+      }
+      if (close < end && text[close] == '>' && close > i + 1 &&
+          (util::is_ascii_alpha(text[i + 1]) || text[i + 1] == '/')) {
+        blank(i, close + 1);
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c == '!' && i + 1 < end && text[i + 1] == '[') {
+      blank(i, i + 1);
+      ++i;
+      continue;
+    }
+    if (c == '[' && i + 1 < end && text[i + 1] == '^') {
+      const std::size_t close = text.find(']', i);
+      if (close != std::string_view::npos && close < end) {
+        blank(i, close + 1);  // footnote reference
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c == ']' && i + 1 < end && (text[i + 1] == '(' || text[i + 1] == '[')) {
+      // Link destination or reference label: "](https://...)" / "][ref]"
+      const char open = text[i + 1];
+      const char close_char = open == '(' ? ')' : ']';
+      int depth = 0;
+      std::size_t k = i + 1;
+      for (; k < end; ++k) {
+        if (text[k] == open) {
+          ++depth;
+        } else if (text[k] == close_char && --depth == 0) {
+          break;
+        }
+      }
+      blank(i, std::min(k + 1, end));
+      i = k + 1;
+      continue;
+    }
+    if (c == '[') {
+      // The bracket that opens link text is markup; bracketed timestamps ("[13:26]") are kept.
+      std::size_t k = i + 1;
+      while (k < end && text[k] != '[' && text[k] != ']' && text[k] != '\n') {
+        ++k;
+      }
+      if (k + 1 < end && text[k] == ']' && (text[k + 1] == '(' || text[k + 1] == '[')) {
+        blank(i, i + 1);
+      }
+      ++i;
+      continue;
+    }
+    if (c == '*' || c == '~') {
+      blank(i, i + 1);
+      ++i;
+      continue;
+    }
+    if (c == '_') {
+      const bool inside_word = i > span.begin && i + 1 < end && util::is_word_byte(text[i - 1]) &&
+                               text[i - 1] != '_' && util::is_word_byte(text[i + 1]) && text[i + 1] != '_';
+      if (!inside_word) {
+        blank(i, i + 1);
+      }
+      ++i;
+      continue;
+    }
+    // Bare URLs (GFM autolinks): their words are not prose.
+    if ((c == 'h' || c == 'w') && (i == span.begin || !util::is_word_byte(text[i - 1]))) {
+      const std::string_view rest = text.substr(i, end - i);
+      if (rest.substr(0, 7) == "http://" || rest.substr(0, 8) == "https://" || rest.substr(0, 4) == "www.") {
+        std::size_t k = i;
+        while (k < end && !util::is_space(text[k]) && text[k] != '<' && text[k] != '|') {
+          ++k;
+        }
+        while (k > i && (text[k - 1] == '.' || text[k - 1] == ',' || text[k - 1] == ')' || text[k - 1] == ';')) {
+          --k;
+        }
+        blank(i, k);
+        i = k;
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
+}  // namespace pmlint::document

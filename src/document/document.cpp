@@ -1,0 +1,140 @@
+#include "document/document.hpp"
+
+#include <algorithm>
+
+#include "document/builder.hpp"
+#include "util/text.hpp"
+
+namespace pmlint::document {
+
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+Document::~Document() = default;
+
+Document Document::parse(std::string path, std::string source, const Vocabulary& vocabulary) {
+  Document document;
+  document.m_path = std::move(path);
+  document.m_source = std::make_unique<std::string>(std::move(source));
+  document.m_lines = std::make_unique<LineIndex>(*document.m_source);
+  document.m_vocabulary = &vocabulary;
+  DocumentBuilder(document, vocabulary).build();
+  return document;
+}
+
+void DocumentBuilder::build() {
+  split_front_matter();
+  const MarkdownTree tree(m_cmark_input);
+  read_blocks(tree);
+  build_prose();
+  read_sections();
+  read_metadata();
+  read_timeline();
+  read_action_items();
+}
+
+ByteSpan DocumentBuilder::node_span(NodeRef node) const {
+  const LineIndex& lines = m_doc.lines();
+  const int start_line = node.start_line();
+  int end_line = node.end_line();
+  int end_column = node.end_column();
+  const std::uint32_t begin = lines.offset_of(start_line, node.start_column());
+  // cmark reports some blocks (HTML blocks at the end of input) as ending at 0:0.
+  if (end_line < start_line) {
+    end_line = start_line;
+    end_column = static_cast<int>(lines.line_span(static_cast<std::uint32_t>(end_line)).size());
+  }
+  std::uint32_t end = lines.offset_of(end_line, end_column);
+  const ByteSpan last_line = lines.line_span(static_cast<std::uint32_t>(end_line));
+  if (end < last_line.end) {
+    ++end;  // end columns are inclusive
+  } else {
+    end = last_line.end;
+  }
+  return {begin, std::max(begin, end)};
+}
+
+std::string DocumentBuilder::plain_text(ByteSpan span) const {
+  std::string text;
+  bool pending_space = false;
+  for (char c : span.of(prose())) {
+    if (util::is_space(c)) {
+      pending_space = !text.empty();
+    } else {
+      if (pending_space) {
+        text.push_back(' ');
+        pending_space = false;
+      }
+      text.push_back(c);
+    }
+  }
+  return text;
+}
+
+const MetadataEntry* Document::metadata_entry(std::string_view key) const {
+  for (const auto& entry : m_metadata) {
+    if (entry.key == key) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<const Section*> Document::sections_of(SectionKind kind) const {
+  std::vector<const Section*> found;
+  for (const auto& section : m_sections) {
+    if (section.kind == kind) {
+      found.push_back(&section);
+    }
+  }
+  return found;
+}
+
+const Section* Document::first_section(SectionKind kind) const {
+  for (const auto& section : m_sections) {
+    if (section.kind == kind) {
+      return &section;
+    }
+  }
+  return nullptr;
+}
+
+bool Document::within(std::uint32_t offset, SectionKind kind) const {
+  return std::any_of(m_sections.begin(), m_sections.end(), [&](const Section& section) {
+    return section.kind == kind && section.extent().contains(offset);
+  });
+}
+
+std::optional<CivilDate> Document::incident_date() const {
+  if (const auto* entry = metadata_entry("date")) {
+    TimeScanner scanner(*m_vocabulary);
+    if (auto expression = scanner.parse_at(util::trim(entry->value), 0)) {
+      if (expression->date && expression->date->year > 0) {
+        return expression->date;
+      }
+    }
+  }
+  for (const auto& entry : m_timeline) {
+    if (entry.date && entry.date->year > 0) {
+      return entry.date;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<const Block*> Document::prose_blocks(ByteSpan range) const {
+  std::vector<const Block*> found;
+  const auto first = std::lower_bound(m_blocks.begin(), m_blocks.end(), range.begin,
+                                      [](const Block& block, std::uint32_t offset) {
+                                        return block.span.end <= offset;
+                                      });
+  for (auto it = first; it != m_blocks.end() && it->span.begin < range.end; ++it) {
+    if ((it->kind == BlockKind::paragraph || it->kind == BlockKind::heading ||
+         it->kind == BlockKind::table_cell) &&
+        !it->quoted) {
+      found.push_back(&*it);
+    }
+  }
+  return found;
+}
+
+}  // namespace pmlint::document

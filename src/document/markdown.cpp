@@ -1,0 +1,122 @@
+#include "document/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <array>
+#include <cstring>
+#include <mutex>
+
+namespace pmlint::document {
+
+void ParserDeleter::operator()(cmark_parser* parser) const noexcept { cmark_parser_free(parser); }
+void NodeDeleter::operator()(cmark_node* node) const noexcept { cmark_node_free(node); }
+void IterDeleter::operator()(cmark_iter* iter) const noexcept { cmark_iter_free(iter); }
+
+namespace {
+
+constexpr std::array<const char*, 4> k_extensions = {"table", "strikethrough", "autolink", "tasklist"};
+
+void register_extensions_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+NodeKind kind_of_extension(const char* name) {
+  if (std::strcmp(name, "table") == 0) {
+    return NodeKind::table;
+  }
+  if (std::strcmp(name, "table_row") == 0 || std::strcmp(name, "table_header") == 0) {
+    return NodeKind::table_row;
+  }
+  if (std::strcmp(name, "table_cell") == 0) {
+    return NodeKind::table_cell;
+  }
+  if (std::strcmp(name, "strikethrough") == 0) {
+    return NodeKind::strikethrough;
+  }
+  if (std::strcmp(name, "tasklist") == 0) {
+    return NodeKind::item;
+  }
+  return NodeKind::other;
+}
+
+}  // namespace
+
+NodeKind NodeRef::kind() const {
+  switch (cmark_node_get_type(m_node)) {
+    case CMARK_NODE_DOCUMENT: return NodeKind::document;
+    case CMARK_NODE_BLOCK_QUOTE: return NodeKind::block_quote;
+    case CMARK_NODE_LIST: return NodeKind::list;
+    case CMARK_NODE_ITEM: return NodeKind::item;
+    case CMARK_NODE_CODE_BLOCK: return NodeKind::code_block;
+    case CMARK_NODE_HTML_BLOCK: return NodeKind::html_block;
+    case CMARK_NODE_CUSTOM_BLOCK: return NodeKind::custom_block;
+    case CMARK_NODE_PARAGRAPH: return NodeKind::paragraph;
+    case CMARK_NODE_HEADING: return NodeKind::heading;
+    case CMARK_NODE_THEMATIC_BREAK: return NodeKind::thematic_break;
+    case CMARK_NODE_FOOTNOTE_DEFINITION: return NodeKind::footnote_definition;
+    case CMARK_NODE_TEXT: return NodeKind::text;
+    case CMARK_NODE_SOFTBREAK: return NodeKind::softbreak;
+    case CMARK_NODE_LINEBREAK: return NodeKind::linebreak;
+    case CMARK_NODE_CODE: return NodeKind::code;
+    case CMARK_NODE_HTML_INLINE: return NodeKind::html_inline;
+    case CMARK_NODE_CUSTOM_INLINE: return NodeKind::custom_inline;
+    case CMARK_NODE_EMPH: return NodeKind::emph;
+    case CMARK_NODE_STRONG: return NodeKind::strong;
+    case CMARK_NODE_LINK: return NodeKind::link;
+    case CMARK_NODE_IMAGE: return NodeKind::image;
+    case CMARK_NODE_FOOTNOTE_REFERENCE: return NodeKind::footnote_reference;
+    default: return kind_of_extension(cmark_node_get_type_string(m_node));
+  }
+}
+
+int NodeRef::start_line() const { return cmark_node_get_start_line(m_node); }
+int NodeRef::start_column() const { return cmark_node_get_start_column(m_node); }
+int NodeRef::end_line() const { return cmark_node_get_end_line(m_node); }
+int NodeRef::end_column() const { return cmark_node_get_end_column(m_node); }
+int NodeRef::heading_level() const { return cmark_node_get_heading_level(m_node); }
+bool NodeRef::ordered_list() const { return cmark_node_get_list_type(m_node) == CMARK_ORDERED_LIST; }
+bool NodeRef::is_task() const {
+  return std::strcmp(cmark_node_get_type_string(m_node), "tasklist") == 0;
+}
+bool NodeRef::task_checked() const {
+  return is_task() && cmark_gfm_extensions_get_tasklist_item_checked(m_node);
+}
+bool NodeRef::table_header_row() const {
+  return cmark_gfm_extensions_get_table_row_is_header(m_node) != 0;
+}
+std::string_view NodeRef::literal() const {
+  const char* text = cmark_node_get_literal(m_node);
+  return text == nullptr ? std::string_view() : std::string_view(text);
+}
+NodeRef NodeRef::parent() const { return NodeRef(cmark_node_parent(m_node)); }
+NodeRef NodeRef::first_child() const { return NodeRef(cmark_node_first_child(m_node)); }
+NodeRef NodeRef::next() const { return NodeRef(cmark_node_next(m_node)); }
+
+MarkdownTree::MarkdownTree(std::string_view text) {
+  register_extensions_once();
+  // Not CMARK_OPT_VALIDATE_UTF8: it rewrites lines and shifts positions; the loader validates.
+  m_parser.reset(cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE));
+  for (const char* name : k_extensions) {
+    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(m_parser.get(), extension);
+    }
+  }
+  cmark_parser_feed(m_parser.get(), text.data(), text.size());
+  m_root.reset(cmark_parser_finish(m_parser.get()));
+}
+
+MarkdownTree::Walker::Walker(cmark_node* root) : m_iter(cmark_iter_new(root)) {}
+
+bool MarkdownTree::Walker::next(NodeRef& node, bool& entering) {
+  const cmark_event_type event = cmark_iter_next(m_iter.get());
+  if (event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE) {
+    return false;
+  }
+  node = NodeRef(cmark_iter_get_node(m_iter.get()));
+  entering = event == CMARK_EVENT_ENTER;
+  return true;
+}
+
+}  // namespace pmlint::document

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+struct cmark_node;
+struct cmark_parser;
+struct cmark_iter;
+
+namespace pmlint::document {
+
+// The node kinds pmlint looks at, mapped once from cmark-gfm's types (its extension types are
+// run-time globals, so they cannot be switch labels).
+enum class NodeKind {
+  document, block_quote, list, item, code_block, html_block, custom_block, paragraph, heading,
+  thematic_break, footnote_definition, table, table_row, table_cell, text, softbreak, linebreak,
+  code, html_inline, custom_inline, emph, strong, link, image, strikethrough, footnote_reference,
+  other
+};
+
+// A borrowed, non-owning handle to a node of a parsed tree; cheap to copy.
+class NodeRef {
+ public:
+  NodeRef() = default;
+  explicit NodeRef(cmark_node* node) : m_node(node) {}
+
+  [[nodiscard]] bool valid() const { return m_node != nullptr; }
+  [[nodiscard]] NodeKind kind() const;
+  [[nodiscard]] int start_line() const;
+  [[nodiscard]] int start_column() const;
+  [[nodiscard]] int end_line() const;
+  [[nodiscard]] int end_column() const;
+  [[nodiscard]] int heading_level() const;
+  [[nodiscard]] bool ordered_list() const;
+  // For list items of a task list: true/false; for anything else: false with is_task() false.
+  [[nodiscard]] bool is_task() const;
+  [[nodiscard]] bool task_checked() const;
+  [[nodiscard]] bool table_header_row() const;
+  [[nodiscard]] std::string_view literal() const;
+  [[nodiscard]] NodeRef parent() const;
+  [[nodiscard]] NodeRef first_child() const;
+  [[nodiscard]] NodeRef next() const;
+  [[nodiscard]] cmark_node* raw() const { return m_node; }
+
+  friend bool operator==(const NodeRef&, const NodeRef&) = default;
+
+ private:
+  cmark_node* m_node = nullptr;
+};
+
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const noexcept;
+};
+struct NodeDeleter {
+  void operator()(cmark_node* node) const noexcept;
+};
+struct IterDeleter {
+  void operator()(cmark_iter* iter) const noexcept;
+};
+
+// One parse of a Markdown text with the GFM extensions pmlint enables (table, strikethrough,
+// autolink, tasklist) and source positions on. Owns the parser and the tree.
+class MarkdownTree {
+ public:
+  explicit MarkdownTree(std::string_view text);
+  [[nodiscard]] NodeRef root() const { return NodeRef(m_root.get()); }
+
+  // Depth-first walk without recursion (documents may nest 100,000 deep). `visit(node, entering)`
+  // is called on entry to every node and on exit from container nodes.
+  template <class Visitor>
+  void walk(Visitor&& visit) const {
+    Walker walker(m_root.get());
+    NodeRef node;
+    bool entering = false;
+    while (walker.next(node, entering)) {
+      visit(node, entering);
+    }
+  }
+
+ private:
+  class Walker {
+   public:
+    explicit Walker(cmark_node* root);
+    bool next(NodeRef& node, bool& entering);
+
+   private:
+    std::unique_ptr<cmark_iter, IterDeleter> m_iter;
+  };
+
+  std::unique_ptr<cmark_parser, ParserDeleter> m_parser;  // destroyed after the tree
+  std::unique_ptr<cmark_node, NodeDeleter> m_root;
+};
+
+}  // namespace pmlint::document

@@ -1,0 +1,580 @@
+// Timeline entries in every shape real postmortems use: table rows, a heading per timestamp,
+// bullets or lines that start with a time, label lines ("First detected: 2023-06-06 10:26"),
+// and, when a document has no timeline section, prose sentences that open with a time.
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "document/builder.hpp"
+#include "util/regex.hpp"
+#include "util/text.hpp"
+
+namespace pmlint::document {
+
+namespace {
+
+// "Unless otherwise noted all events happened on 2019-10-21": the date entries carry.
+const RE2& happened_on_pattern() {
+  static const RE2 pattern(R"((?i)\b(?:happened|occurred|took place|times are|are|were)\s+on\s+)");
+  return pattern;
+}
+
+// Sentence openers before a time in prose timelines: "On 2021-04-27 at 15:09 UTC we released".
+constexpr std::array<std::string_view, 8> k_prose_openers = {"On ", "At ", "Around ", "By ", "About ",
+                                                              "Shortly after ", "Just before ", "Then at "};
+
+// A tag that names a milestone explicitly: **OUTAGE BEGINS**, [detection].
+const RE2& explicit_tag_pattern() {
+  static const RE2 pattern(R"((?:\*\*|__)([A-Z][A-Z ]{2,40})(?:\*\*|__)|\[([A-Za-z ]{4,20})\])");
+  return pattern;
+}
+
+bool is_separator(char c) {
+  return c == ':' || c == '-' || c == '|' || c == ']' || c == ')' || c == ',' || c == '.' || util::is_space(c);
+}
+
+class TimelineReader {
+ public:
+  TimelineReader(const Document& document, const TimeScanner& scanner)
+      : m_doc(document), m_vocabulary(document.vocabulary()), m_scanner(scanner), m_prose(document.prose()) {}
+
+  std::vector<TimelineEntry> read(std::optional<ZoneRef>& document_zone);
+
+ private:
+  void read_section(int section_index);
+  void read_table(const Table& table);
+  void read_heading(const Block& heading, std::uint32_t section_end);
+  void read_item(const ListItem& item, const Block& lead);
+  void read_paragraph(const Block& paragraph, bool preamble);
+  void read_timestamped_lists(const std::vector<int>& timeline_sections);
+  void read_prose_sentences();
+
+  // A time expression at the start of `span`'s prose, after optional "Label:" of a few words.
+  struct Found {
+    TimeExpression expression;     // offsets into the document
+    std::string_view label;        // "First detected", when the time follows a label
+  };
+  std::optional<Found> leading_time(ByteSpan span, ScanOptions options, bool allow_label) const;
+  void add_entry(const Found& found, ByteSpan entry_span, ByteSpan text_span, std::string_view tag_text);
+  std::optional<ZoneRef> zone_declared_in(std::string_view text) const;
+  void set_current_date(const CivilDate& date);
+  static bool date_only(const TimeExpression& expression, std::string_view rest);
+
+  const Document& m_doc;
+  const Vocabulary& m_vocabulary;
+  const TimeScanner& m_scanner;
+  std::string_view m_prose;
+  std::vector<TimelineEntry> m_entries;
+  std::optional<ZoneRef> m_document_zone;
+  std::optional<ZoneRef> m_section_zone;
+  std::optional<CivilDate> m_current_date;
+  int m_section = -1;
+  int m_group = 0;
+};
+
+std::optional<ZoneRef> TimelineReader::zone_declared_in(std::string_view text) const {
+  const std::string_view name = m_vocabulary.declared_zone_name(text);
+  if (name.empty()) {
+    return std::nullopt;
+  }
+  std::size_t end = 0;
+  const std::size_t offset = static_cast<std::size_t>(name.data() - text.data());
+  return m_scanner.parse_zone_at(text, offset, end, false);
+}
+
+void TimelineReader::set_current_date(const CivilDate& date) {
+  CivilDate carried = date;
+  if (carried.year == 0 && m_current_date) {
+    carried.year = m_current_date->year;
+  }
+  m_current_date = carried;
+}
+
+bool TimelineReader::date_only(const TimeExpression& expression, std::string_view rest) {
+  // "2019-01-22", "## May 12", "2015-10-21 (all times UTC)": a date line, not an event.
+  if (!expression.date || expression.time) {
+    return false;
+  }
+  const std::string_view tail = util::trim(rest);
+  return tail.empty() || tail.front() == '(' || tail.front() == ':';
+}
+
+std::optional<TimelineReader::Found> TimelineReader::leading_time(ByteSpan span, ScanOptions options,
+                                                                   bool allow_label) const {
+  const std::string_view text = span.of(m_prose);
+  std::size_t start = 0;
+  while (start < text.size() && util::is_space(text[start])) {
+    ++start;
+  }
+  Found found;
+  auto at = [&](std::size_t pos) -> bool {
+    if (auto expression = m_scanner.parse_at(text, pos, options)) {
+      expression->begin += span.begin;
+      expression->end += span.begin;
+      expression->zone_begin += span.begin;
+      expression->zone_end += span.begin;
+      found.expression = std::move(*expression);
+      return true;
+    }
+    return false;
+  };
+  if (at(start)) {
+    return found;
+  }
+  if (!allow_label) {
+    return std::nullopt;
+  }
+  // "First detected: 2023-06-06 10:26", "Resolved 2021-11-05 10:46": a label of at most four
+  // words, then the time.
+  std::size_t pos = start;
+  int words = 0;
+  while (pos < text.size() && words < 4) {
+    const std::size_t word_start = pos;
+    while (pos < text.size() && (util::is_ascii_alpha(text[pos]) || text[pos] == '\'' || text[pos] == '-')) {
+      ++pos;
+    }
+    if (pos == word_start) {
+      break;
+    }
+    ++words;
+    std::size_t next = pos;
+    if (next < text.size() && text[next] == ':') {
+      ++next;
+    }
+    while (next < text.size() && text[next] == ' ') {
+      ++next;
+    }
+    if (next < text.size() && util::is_ascii_digit(text[next]) && at(next)) {
+      if (!found.expression.time && !found.expression.date) {
+        return std::nullopt;
+      }
+      found.label = util::trim(text.substr(start, pos - start));
+      return found;
+    }
+    pos = next;
+  }
+  return std::nullopt;
+}
+
+void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan text_span,
+                               std::string_view tag_text) {
+  const TimeExpression& expression = found.expression;
+  TimelineEntry entry;
+  entry.span = entry_span;
+  entry.time_span = {static_cast<std::uint32_t>(expression.begin), static_cast<std::uint32_t>(expression.end)};
+  entry.text_span = text_span;
+  entry.time = expression.time;
+  entry.range_end = expression.range_end;
+  entry.precision = expression.precision;
+  entry.approximate = expression.approximate;
+  entry.twelve_hour = expression.twelve_hour;
+  const std::string_view text = text_span.of(m_prose);
+  if (expression.date) {
+    set_current_date(*expression.date);
+    entry.date = m_current_date;
+  } else if (m_current_date) {
+    entry.date = m_current_date;
+    entry.date_carried = true;
+    if (m_vocabulary.mentions_day_rollover(text) && m_current_date->year > 0) {
+      m_current_date = civil_from_days(days_since_epoch(*m_current_date) + 1);
+      entry.date = m_current_date;
+      entry.day_rollover = true;
+    }
+  } else {
+    entry.day_rollover = m_vocabulary.mentions_day_rollover(text);
+  }
+  if (expression.zone) {
+    entry.zone = expression.zone;
+    entry.zone_source = ZoneSource::entry;
+    entry.zone_span = {static_cast<std::uint32_t>(expression.zone_begin), static_cast<std::uint32_t>(expression.zone_end)};
+  } else if (m_section_zone) {
+    entry.zone = m_section_zone;
+    entry.zone_source = ZoneSource::declared;
+  }
+  // The milestone: an explicit tag, else the label, else the first milestone phrase.
+  if (const auto tag = util::search(explicit_tag_pattern(), tag_text)) {
+    entry.milestone = m_vocabulary.milestone_in(tag->group(1).empty() ? tag->group(2) : tag->group(1));
+  }
+  if (entry.milestone == Milestone::none && !found.label.empty()) {
+    entry.milestone = m_vocabulary.milestone_in(found.label);
+  }
+  if (entry.milestone == Milestone::none) {
+    entry.milestone = m_vocabulary.milestone_in(text);
+  }
+  entry.section = m_section;
+  entry.group = m_group;
+  m_entries.push_back(std::move(entry));
+}
+
+void TimelineReader::read_table(const Table& table) {
+  if (table.rows.empty() || table.quoted) {
+    return;
+  }
+  const TableRow& header = table.rows.front();
+  int time_column = -1;
+  int milestone_column = -1;
+  std::optional<ZoneRef> header_zone;
+  for (std::size_t c = 0; c < header.cells.size(); ++c) {
+    const std::string_view cell = header.cells[c].of(m_prose);
+    const std::string name = util::normalize_label(cell);
+    if (time_column < 0 && (name.find("time") != std::string::npos || name.find("date") != std::string::npos ||
+                            name == "when" || name == "utc")) {
+      time_column = static_cast<int>(c);
+      header_zone = zone_declared_in(cell);
+      if (!header_zone) {
+        std::size_t end = 0;
+        const std::string_view trimmed = util::trim(cell);
+        header_zone = m_scanner.parse_zone_at(trimmed, 0, end, false);  // a column named "UTC"
+      }
+    } else if (name == "milestone" || name == "phase" || name == "stage" || name == "event type" || name == "tag") {
+      milestone_column = static_cast<int>(c);
+    }
+  }
+  const ScanOptions options{/*compact_time=*/true, /*coarse_words=*/true};
+  const std::optional<ZoneRef> saved_zone = m_section_zone;
+  if (header_zone) {
+    m_section_zone = header_zone;
+  }
+  for (std::size_t r = 1; r < table.rows.size(); ++r) {
+    const TableRow& row = table.rows[r];
+    if (row.cells.empty()) {
+      continue;
+    }
+    int column = time_column;
+    if (column < 0 || static_cast<std::size_t>(column) >= row.cells.size()) {
+      column = 0;
+    }
+    const ByteSpan cell = row.cells[static_cast<std::size_t>(column)];
+    auto found = leading_time(cell, options, false);
+    if (!found) {
+      continue;
+    }
+    // The event is the other cells.
+    ByteSpan text_span{row.span.end, row.span.end};
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      if (static_cast<int>(c) != column && static_cast<int>(c) != milestone_column && !row.cells[c].empty()) {
+        text_span = {row.cells[c].begin, row.cells.back().end};
+        break;
+      }
+    }
+    std::string_view tag_text = row.span.of(m_doc.source());
+    if (milestone_column >= 0 && static_cast<std::size_t>(milestone_column) < row.cells.size()) {
+      tag_text = row.cells[static_cast<std::size_t>(milestone_column)].of(m_prose);
+      // A milestone column is explicit; read it as a label.
+      found->label = tag_text;
+    }
+    add_entry(*found, row.span, text_span, tag_text);
+  }
+  m_section_zone = saved_zone;
+}
+
+void TimelineReader::read_heading(const Block& heading, std::uint32_t section_end) {
+  const ScanOptions options{/*compact_time=*/true, /*coarse_words=*/true};
+  auto found = leading_time(heading.span, options, false);
+  if (!found) {
+    return;
+  }
+  const std::string_view rest = m_prose.substr(found->expression.end, heading.span.end - found->expression.end);
+  if (date_only(found->expression, rest)) {
+    set_current_date(*found->expression.date);
+    return;
+  }
+  // The event is the heading's remaining text and the blocks under it, up to the next heading.
+  std::uint32_t end = section_end;
+  const auto& blocks = m_doc.blocks();
+  for (auto it = blocks.begin() + (&heading - blocks.data()) + 1; it != blocks.end() && it->span.begin < section_end; ++it) {
+    if (it->kind == BlockKind::heading) {
+      end = it->span.begin;
+      break;
+    }
+  }
+  const ByteSpan text_span{static_cast<std::uint32_t>(found->expression.end), end};
+  add_entry(*found, {heading.span.begin, end}, text_span, heading.span.of(m_doc.source()));
+}
+
+void TimelineReader::read_item(const ListItem& item, const Block& lead) {
+  const ScanOptions options{/*compact_time=*/true, /*coarse_words=*/true};
+  auto found = leading_time(lead.span, options, true);
+  if (!found) {
+    return;
+  }
+  std::size_t text_begin = found->expression.end;
+  if (found->label.empty()) {
+    while (text_begin < lead.span.end && is_separator(m_prose[text_begin])) {
+      ++text_begin;
+    }
+    const std::string_view rest = m_prose.substr(found->expression.end, lead.span.end - found->expression.end);
+    if (date_only(found->expression, rest)) {
+      set_current_date(*found->expression.date);
+      return;
+    }
+  } else {
+    text_begin = lead.span.begin;  // "First detected: ..." — the label is the event
+  }
+  const ByteSpan text_span{static_cast<std::uint32_t>(std::min<std::size_t>(text_begin, lead.span.end)), lead.span.end};
+  add_entry(*found, item.span, text_span, lead.span.of(m_doc.source()));
+}
+
+void TimelineReader::read_paragraph(const Block& paragraph, bool preamble) {
+  const LineIndex& lines = m_doc.lines();
+  const std::uint32_t first = lines.line_of(paragraph.span.begin);
+  const std::uint32_t last = lines.line_of(paragraph.span.end - 1);
+  const ScanOptions options{/*compact_time=*/false, /*coarse_words=*/false};
+  const std::string_view text = paragraph.span.of(m_prose);
+  if (preamble) {
+    if (auto zone = zone_declared_in(text)) {
+      m_section_zone = zone;
+    }
+  }
+  if (const auto happened = util::search(happened_on_pattern(), text)) {
+    const auto after = static_cast<std::size_t>(happened->whole.data() - text.data()) + happened->whole.size();
+    if (auto expression = m_scanner.find(text.substr(after))) {
+      if (expression->date) {
+        set_current_date(*expression->date);
+      }
+    }
+  }
+  // Each line that opens with a time starts an entry that runs to the next such line.
+  std::optional<Found> pending;
+  ByteSpan pending_span;
+  auto flush = [&](std::uint32_t end) {
+    if (pending) {
+      std::size_t text_begin = pending->expression.end;
+      while (text_begin < end && is_separator(m_prose[text_begin])) {
+        ++text_begin;
+      }
+      add_entry(*pending, {pending_span.begin, end}, {static_cast<std::uint32_t>(text_begin), end},
+                ByteSpan{pending_span.begin, end}.of(m_doc.source()));
+      pending.reset();
+    }
+  };
+  for (std::uint32_t line = first; line <= last; ++line) {
+    ByteSpan span = lines.line_span(line);
+    span.begin = std::max(span.begin, paragraph.span.begin);
+    span.end = std::min(span.end, paragraph.span.end);
+    auto found = leading_time(span, options, false);
+    if (!found) {
+      continue;
+    }
+    const std::string_view rest = m_prose.substr(found->expression.end, span.end - found->expression.end);
+    if (date_only(found->expression, rest)) {
+      flush(span.begin);
+      set_current_date(*found->expression.date);
+      if (auto zone = zone_declared_in(rest)) {
+        m_section_zone = zone;
+      }
+      continue;
+    }
+    if (!found->expression.time) {
+      continue;
+    }
+    flush(span.begin);
+    pending = std::move(found);
+    pending_span = span;
+  }
+  flush(paragraph.span.end);
+}
+
+void TimelineReader::read_section(int section_index) {
+  const Section& section = m_doc.sections()[static_cast<std::size_t>(section_index)];
+  m_section = section_index;
+  m_group = section_index;
+  m_section_zone = zone_declared_in(section.heading.of(m_doc.source()));
+  if (!m_section_zone) {
+    m_section_zone = m_document_zone;
+  }
+  const auto& blocks = m_doc.blocks();
+  const auto& items = m_doc.items();
+  const auto first = std::lower_bound(blocks.begin(), blocks.end(), section.body.begin,
+                                      [](const Block& block, std::uint32_t offset) { return block.span.end <= offset; });
+  bool before_first_entry = true;
+  int last_table = -1;
+  for (auto it = first; it != blocks.end() && it->span.begin < section.body.end; ++it) {
+    const Block& block = *it;
+    if (block.quoted || block.span.begin < section.body.begin) {
+      continue;
+    }
+    const std::size_t count_before = m_entries.size();
+    switch (block.kind) {
+      case BlockKind::heading:
+        read_heading(block, section.body.end);
+        break;
+      case BlockKind::table_cell:
+        if (block.table != last_table) {
+          last_table = block.table;
+          read_table(m_doc.tables()[static_cast<std::size_t>(block.table)]);
+        }
+        break;
+      case BlockKind::paragraph:
+        if (block.item >= 0 && items[static_cast<std::size_t>(block.item)].first_block == static_cast<int>(it - blocks.begin())) {
+          read_item(items[static_cast<std::size_t>(block.item)], block);
+        } else if (block.item < 0) {
+          read_paragraph(block, before_first_entry);
+        }
+        break;
+      default:
+        break;
+    }
+    if (m_entries.size() > count_before) {
+      before_first_entry = false;
+    }
+  }
+}
+
+void TimelineReader::read_timestamped_lists(const std::vector<int>& timeline_sections) {
+  // Lists elsewhere whose items open with full timestamps are timelines too (MoJ "Context").
+  const auto& items = m_doc.items();
+  const auto& blocks = m_doc.blocks();
+  const auto& sections = m_doc.sections();
+  std::vector<std::vector<std::size_t>> lists;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto list = static_cast<std::size_t>(items[i].list);
+    if (lists.size() <= list) {
+      lists.resize(list + 1);
+    }
+    lists[list].push_back(i);
+  }
+  auto in_timeline = [&](std::uint32_t offset) {
+    return std::any_of(timeline_sections.begin(), timeline_sections.end(), [&](int index) {
+      return sections[static_cast<std::size_t>(index)].extent().contains(offset);
+    });
+  };
+  const ScanOptions options{/*compact_time=*/false, /*coarse_words=*/false};
+  for (std::size_t list = 0; list < lists.size(); ++list) {
+    const auto& members = lists[list];
+    if (members.size() < 2) {
+      continue;
+    }
+    const ListItem& first = items[members.front()];
+    if (first.quoted || first.first_block < 0 || in_timeline(first.span.begin) ||
+        m_doc.within(first.span.begin, SectionKind::action_items)) {
+      continue;
+    }
+    std::size_t timed = 0;
+    for (const std::size_t member : members) {
+      const int lead = items[member].first_block;
+      if (lead < 0) {
+        continue;
+      }
+      const auto found = leading_time(blocks[static_cast<std::size_t>(lead)].span, options, false);
+      if (found && found->expression.time && found->expression.date) {
+        ++timed;
+      }
+    }
+    if (timed < 2 || timed * 2 < members.size()) {
+      continue;
+    }
+    m_section = blocks[static_cast<std::size_t>(first.first_block)].section;
+    m_group = 100000 + static_cast<int>(list);
+    m_section_zone = m_document_zone;
+    m_current_date.reset();
+    for (const std::size_t member : members) {
+      const int lead = items[member].first_block;
+      if (lead >= 0) {
+        read_item(items[member], blocks[static_cast<std::size_t>(lead)]);
+      }
+    }
+  }
+}
+
+void TimelineReader::read_prose_sentences() {
+  // Documents without a timeline section often tell the times in prose: "On 2021-04-27 at
+  // 15:09 UTC we released ... At 15:23 UTC we received a report".
+  const ScanOptions options{/*compact_time=*/false, /*coarse_words=*/false};
+  m_group = -1;
+  m_section_zone = m_document_zone;
+  for (const Block& block : m_doc.blocks()) {
+    if (block.kind != BlockKind::paragraph || block.quoted || block.item >= 0) {
+      continue;
+    }
+    m_section = block.section;
+    const std::string_view text = block.span.of(m_prose);
+    std::size_t sentence = 0;
+    while (sentence < text.size()) {
+      while (sentence < text.size() && util::is_space(text[sentence])) {
+        ++sentence;
+      }
+      std::size_t end = sentence;
+      while (end < text.size() && !(text[end] == '.' && (end + 1 == text.size() || util::is_space(text[end + 1])))) {
+        ++end;
+      }
+      const std::string_view body = text.substr(sentence, end - sentence);
+      for (const std::string_view opener : k_prose_openers) {
+        if (body.substr(0, opener.size()) != opener) {
+          continue;
+        }
+        if (auto expression = m_scanner.parse_at(text, sentence + opener.size(), options)) {
+          if (expression->time && expression->precision >= Precision::hour) {
+            Found found;
+            expression->begin += block.span.begin;
+            expression->end += block.span.begin;
+            expression->zone_begin += block.span.begin;
+            expression->zone_end += block.span.begin;
+            found.expression = std::move(*expression);
+            const auto begin = static_cast<std::uint32_t>(block.span.begin + sentence);
+            const auto stop = static_cast<std::uint32_t>(block.span.begin + std::min(end + 1, text.size()));
+            add_entry(found, {begin, stop}, {static_cast<std::uint32_t>(found.expression.end), stop},
+                      ByteSpan{begin, stop}.of(m_doc.source()));
+          }
+        }
+        break;
+      }
+      sentence = end + 1;
+    }
+  }
+}
+
+std::vector<TimelineEntry> TimelineReader::read(std::optional<ZoneRef>& document_zone) {
+  // A zone declared once for the whole document: front matter "timezone: UTC", or a sentence
+  // at the top ("All times in UTC").
+  if (const auto* entry = m_doc.metadata_entry("timezone")) {
+    std::size_t end = 0;
+    m_document_zone = m_scanner.parse_zone_at(util::trim(entry->value), 0, end, false);
+  }
+  const auto& sections = m_doc.sections();
+  if (!m_document_zone) {
+    const std::uint32_t top_end = sections.empty() ? static_cast<std::uint32_t>(m_prose.size())
+                                                   : sections.front().heading.begin;
+    m_document_zone = zone_declared_in(m_prose.substr(0, top_end));
+  }
+  std::vector<int> timeline_sections;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    if (sections[i].kind != SectionKind::timeline) {
+      continue;
+    }
+    // A timeline nested in another timeline is read with its parent.
+    const bool nested = std::any_of(timeline_sections.begin(), timeline_sections.end(), [&](int outer) {
+      return sections[static_cast<std::size_t>(outer)].extent().contains(sections[i].heading.begin);
+    });
+    if (!nested) {
+      timeline_sections.push_back(static_cast<int>(i));
+    }
+  }
+  for (const int index : timeline_sections) {
+    m_current_date.reset();
+    read_section(index);
+  }
+  read_timestamped_lists(timeline_sections);
+  if (timeline_sections.empty() && m_entries.empty()) {
+    read_prose_sentences();
+  }
+  std::stable_sort(m_entries.begin(), m_entries.end(),
+                   [](const TimelineEntry& a, const TimelineEntry& b) { return a.span.begin < b.span.begin; });
+  document_zone = m_document_zone;
+  for (const TimelineEntry& entry : m_entries) {
+    if (entry.zone_source == ZoneSource::declared && !document_zone) {
+      document_zone = entry.zone;
+    }
+  }
+  return std::move(m_entries);
+}
+
+}  // namespace
+
+void DocumentBuilder::read_timeline() {
+  TimelineReader reader(m_doc, m_scanner);
+  m_doc.m_timeline = reader.read(m_doc.m_declared_zone);
+}
+
+}  // namespace pmlint::document

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pmlint::util {
+
+std::string_view trim(std::string_view text);
+std::string_view trim_left(std::string_view text);
+std::string_view trim_right(std::string_view text);
+
+std::string to_lower_ascii(std::string_view text);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view text, std::string_view prefix);
+bool iends_with(std::string_view text, std::string_view suffix);
+
+// Letters, digits, '_' and any byte of a multi-byte UTF-8 sequence: what a word is made of.
+bool is_word_byte(char c);
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// The form in which headings, labels, keys and aliases are compared: case-folded, with
+// parentheticals, punctuation, emoji and leading numbering removed and spaces collapsed.
+// "## 3. Timeline (times in BST)" -> "timeline"; "What didn't go so well?" -> "what didn t go so well".
+std::string normalize_label(std::string_view text);
+
+std::vector<std::string_view> split(std::string_view text, char separator);
+
+// Joins with a separator.
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+// Replaces control characters and ANSI escape sequences so a string from a document can be
+// printed on a terminal or in a log without acting on it.
+std::string escape_control(std::string_view text);
+
+}  // namespace pmlint::util
