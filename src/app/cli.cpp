@@ -71,7 +71,8 @@ int run(int argc, char** argv) {
 
   std::string rules_format = "text";
   CLI::App* rules_command = app.add_subcommand("rules", "List every rule with its default severity");
-  rules_command->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules_command->add_option("--format", rules_format, "text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
 
   std::string inspect_path;
   std::optional<std::string> inspect_config;

@@ -73,6 +73,7 @@ class ActionItemReader {
 
  private:
   void read_section(std::size_t section_index);
+  void read_label_text(std::size_t section_index);
   void read_table(const Table& table, std::size_t section_index);
   void read_list_item(std::size_t item_index, std::string group, std::size_t section_index);
   [[nodiscard]] std::string group_of(std::uint32_t offset, std::size_t section_index) const;
@@ -162,8 +163,11 @@ void ActionItemReader::read_inline_fields(ActionItem& item, ByteSpan span) const
   for (std::size_t i = 0; i < labels.size(); ++i) {
     std::size_t end = i + 1 < labels.size() ? labels[i + 1].label_begin : text.size();
     for (std::size_t k = labels[i].value_begin; k < end; ++k) {
+      // "owner: @ana, @bo" lists owners; any other comma ends the value.
+      const bool owner_list = labels[i].field == ActionField::owner && text[k] == ',' &&
+                              util::trim_left(text.substr(k + 1)).substr(0, 1) == "@";
       if (text[k] == '\n' || text[k] == ';' || text[k] == '|' || text[k] == ')' || text[k] == ']' ||
-          (text[k] == ',' && labels[i].field != ActionField::owner)) {
+          (text[k] == ',' && !owner_list)) {
         end = k;
         break;
       }
@@ -416,9 +420,35 @@ void ActionItemReader::read_list_item(std::size_t item_index, std::string group,
   m_items.push_back(std::move(item));
 }
 
+void ActionItemReader::read_label_text(std::size_t section_index) {
+  // "- **Review actions**: Switch to a Docker Hub token (Done)": the text after the label is the
+  // action.
+  const Section& section = m_doc.sections()[section_index];
+  for (const Block* block : m_doc.prose_blocks(section.heading)) {
+    if (block->kind != BlockKind::paragraph || !block->span.contains(section.heading.begin)) {
+      continue;
+    }
+    const ByteSpan rest{section.heading.end, block->span.end};
+    ActionItem item;
+    item.text = plain(rest);
+    if (item.text.empty() || m_vocabulary.is_placeholder(item.text)) {
+      return;
+    }
+    item.span = rest;
+    item.text_span = rest;
+    item.section = static_cast<int>(section_index);
+    read_inline_fields(item, rest);
+    m_items.push_back(std::move(item));
+    return;
+  }
+}
+
 void ActionItemReader::read_section(std::size_t section_index) {
   const Section& section = m_doc.sections()[section_index];
   const ByteSpan body = section.body;
+  if (section.labelled) {
+    read_label_text(section_index);
+  }
   for (const Table& table : m_doc.tables()) {
     if (body.contains(table.span.begin)) {
       read_table(table, section_index);

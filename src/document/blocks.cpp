@@ -96,7 +96,7 @@ void DocumentBuilder::read_table_row(NodeRef row) {
 }
 
 void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
-  int list_number = -1;
+  std::vector<int> lists;  // the list each open list node is, innermost last
   tree.walk([&](NodeRef node, bool entering) {
     switch (node.kind()) {
       case NodeKind::block_quote:
@@ -104,7 +104,9 @@ void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
         break;
       case NodeKind::list:
         if (entering) {
-          list_number = m_next_list++;
+          lists.push_back(m_next_list++);
+        } else {
+          lists.pop_back();
         }
         break;
       case NodeKind::item:
@@ -113,7 +115,7 @@ void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
           item.span = node_span(node);
           item.parent = m_item_stack.empty() ? -1 : m_item_stack.back();
           item.depth = static_cast<int>(m_item_stack.size());
-          item.list = list_number;
+          item.list = lists.empty() ? -1 : lists.back();
           item.ordered = node.parent().valid() && node.parent().ordered_list();
           if (node.is_task()) {
             item.checked = node.task_checked();
@@ -123,9 +125,6 @@ void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
           m_doc.m_items.push_back(item);
         } else {
           m_item_stack.pop_back();
-          // The list of the item that holds a nested list resumes.
-          list_number = m_item_stack.empty() ? list_number
-                                             : m_doc.m_items[static_cast<std::size_t>(m_item_stack.back())].list;
         }
         break;
       case NodeKind::paragraph:

@@ -33,6 +33,7 @@ class DocumentBuilder {
   void collect_comments(ByteSpan span);
   // sections.cpp
   void read_sections();
+  void extend_timelines_over_day_headings();
   void read_label_sections();
   void nest_sections();
   void assign_block_sections();
@@ -62,7 +63,7 @@ class DocumentBuilder {
   std::vector<ByteSpan> m_code_spans;  // inline code found while building prose
   std::vector<int> m_item_stack;
   int m_quote_depth = 0;
-  int m_next_list = 0;
+  int m_next_list = 0;  // list numbers, in document order
 };
 
 }  // namespace pmlint::document

@@ -90,12 +90,41 @@ void DocumentBuilder::read_sections() {
       }
     }
   }
+  extend_timelines_over_day_headings();
   read_label_sections();
   std::stable_sort(sections.begin(), sections.end(), [](const Section& a, const Section& b) {
     return a.heading.begin < b.heading.begin;
   });
   nest_sections();
   assign_block_sections();
+}
+
+void DocumentBuilder::extend_timelines_over_day_headings() {
+  // "## Timeline" followed by "## May 12", "## 2023-07-19": the day headings are the timeline's
+  // days even though they are written at its own level.
+  std::vector<Section>& sections = m_doc.m_sections;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    if (sections[i].kind != SectionKind::timeline) {
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < sections.size() && sections[j].level > sections[i].level) {
+      ++j;
+    }
+    while (j < sections.size() && sections[j].level == sections[i].level && sections[j].kind == SectionKind::none) {
+      const std::string_view title = util::trim(sections[j].heading.of(prose()));
+      const auto day = m_scanner.parse_at(title, 0, {true, false});
+      if (!day || (!day->date && !day->time)) {
+        break;
+      }
+      sections[i].body.end = sections[j].body.end;
+      sections[j].level = sections[i].level + 1;  // nested under the timeline from now on
+      ++j;
+      while (j < sections.size() && sections[j].level > sections[i].level) {
+        ++j;
+      }
+    }
+  }
 }
 
 void DocumentBuilder::read_label_sections() {

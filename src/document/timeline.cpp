@@ -59,6 +59,8 @@ class TimelineReader {
   void add_entry(const Found& found, ByteSpan entry_span, ByteSpan text_span, std::string_view tag_text);
   std::optional<ZoneRef> zone_declared_in(std::string_view text) const;
   void set_current_date(const CivilDate& date);
+  // A day heading or date line: the date entries below it carry.
+  void start_day(const CivilDate& date);
   static bool date_only(const TimeExpression& expression, std::string_view rest);
 
   const Document& m_doc;
@@ -69,6 +71,9 @@ class TimelineReader {
   std::optional<ZoneRef> m_document_zone;
   std::optional<ZoneRef> m_section_zone;
   std::optional<CivilDate> m_current_date;
+  // "Unless otherwise noted all events happened on 2019-10-21": the date of entries that give
+  // none, whatever date an exception names.
+  std::optional<CivilDate> m_default_date;
   int m_section = -1;
   int m_group = 0;
 };
@@ -81,6 +86,11 @@ std::optional<ZoneRef> TimelineReader::zone_declared_in(std::string_view text) c
   std::size_t end = 0;
   const std::size_t offset = static_cast<std::size_t>(name.data() - text.data());
   return m_scanner.parse_zone_at(text, offset, end, false);
+}
+
+void TimelineReader::start_day(const CivilDate& date) {
+  set_current_date(date);
+  m_default_date.reset();
 }
 
 void TimelineReader::set_current_date(const CivilDate& date) {
@@ -171,8 +181,12 @@ void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan
   entry.twelve_hour = expression.twelve_hour;
   const std::string_view text = text_span.of(m_prose);
   if (expression.date) {
+    const std::optional<CivilDate> before = m_current_date;
     set_current_date(*expression.date);
     entry.date = m_current_date;
+    if (m_default_date) {
+      m_current_date = before;  // an exception to the declared date does not carry
+    }
   } else if (m_current_date) {
     entry.date = m_current_date;
     entry.date_carried = true;
@@ -247,6 +261,17 @@ void TimelineReader::read_table(const Table& table) {
     }
     const ByteSpan cell = row.cells[static_cast<std::size_t>(column)];
     auto found = leading_time(cell, options, false);
+    if (!found && time_column >= 0) {
+      // The time column holds the time even when something before it does not parse
+      // ("20202-01-16 12:00").
+      if (auto anywhere = m_scanner.find(cell.of(m_prose), options); anywhere && anywhere->time) {
+        anywhere->begin += cell.begin;
+        anywhere->end += cell.begin;
+        anywhere->zone_begin += cell.begin;
+        anywhere->zone_end += cell.begin;
+        found = Found{std::move(*anywhere), {}};
+      }
+    }
     if (!found) {
       continue;
     }
@@ -277,7 +302,7 @@ void TimelineReader::read_heading(const Block& heading, std::uint32_t section_en
   }
   const std::string_view rest = m_prose.substr(found->expression.end, heading.span.end - found->expression.end);
   if (date_only(found->expression, rest)) {
-    set_current_date(*found->expression.date);
+    start_day(*found->expression.date);
     return;
   }
   // The event is the heading's remaining text and the blocks under it, up to the next heading.
@@ -306,7 +331,7 @@ void TimelineReader::read_item(const ListItem& item, const Block& lead) {
     }
     const std::string_view rest = m_prose.substr(found->expression.end, lead.span.end - found->expression.end);
     if (date_only(found->expression, rest)) {
-      set_current_date(*found->expression.date);
+      start_day(*found->expression.date);
       return;
     }
   } else {
@@ -332,6 +357,7 @@ void TimelineReader::read_paragraph(const Block& paragraph, bool preamble) {
     if (auto expression = m_scanner.find(text.substr(after))) {
       if (expression->date) {
         set_current_date(*expression->date);
+        m_default_date = m_current_date;
       }
     }
   }
@@ -360,7 +386,7 @@ void TimelineReader::read_paragraph(const Block& paragraph, bool preamble) {
     const std::string_view rest = m_prose.substr(found->expression.end, span.end - found->expression.end);
     if (date_only(found->expression, rest)) {
       flush(span.begin);
-      set_current_date(*found->expression.date);
+      start_day(*found->expression.date);
       if (auto zone = zone_declared_in(rest)) {
         m_section_zone = zone;
       }
@@ -553,6 +579,7 @@ std::vector<TimelineEntry> TimelineReader::read(std::optional<ZoneRef>& document
   }
   for (const int index : timeline_sections) {
     m_current_date.reset();
+    m_default_date.reset();
     read_section(index);
   }
   read_timestamped_lists(timeline_sections);

@@ -171,6 +171,27 @@ std::optional<CivilDate> read_date(std::string_view text, std::size_t pos, std::
       }
     }
   }
+  // "03-26 23:04", "12/05 16:21": month and day without a year, only when a time follows.
+  if (first_digits == 2 && pos + 2 < text.size() && (text[pos + 2] == '-' || text[pos + 2] == '/')) {
+    int second = 0;
+    if (read_number(text, pos + 3, 2, second) == 2 && pos + 5 < text.size() && text[pos + 5] == ' ') {
+      int hour = 0;
+      const std::size_t time_start = skip_spaces(text, pos + 5, 2);
+      const std::size_t hour_digits = read_number(text, time_start, 2, hour);
+      if (hour_digits > 0 && time_start + hour_digits < text.size() && text[time_start + hour_digits] == ':') {
+        // Month first unless that cannot be a date.
+        int month = first;
+        int day = second;
+        if (month > 12 && day <= 12) {
+          std::swap(month, day);
+        }
+        if (valid_date(0, month, day)) {
+          end = pos + 5;
+          return CivilDate{0, month, day};
+        }
+      }
+    }
+  }
   // "May 12", "May 12th, 2025", "Feb 21"
   std::size_t after_month = 0;
   if (const auto month = read_month(text, pos, after_month)) {

@@ -295,6 +295,22 @@ void Vocabulary::add_section_aliases(SectionKind kind, const std::vector<std::st
 }
 
 SectionKind Vocabulary::section_kind(std::string_view title) const {
+  const SectionKind kind = section_kind_of_label(title);
+  if (kind != SectionKind::none) {
+    return kind;
+  }
+  // "Root Cause Identification: The Five Whys", "Timeline - times in CET": the name before a
+  // subtitle.
+  for (const std::string_view separator : {":", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    const auto at = title.find(separator);
+    if (at != std::string_view::npos && at > 0) {
+      return section_kind_of_label(title.substr(0, at));
+    }
+  }
+  return SectionKind::none;
+}
+
+SectionKind Vocabulary::section_kind_of_label(std::string_view title) const {
   const std::string normalized = util::normalize_label(title);
   if (normalized.empty()) {
     return SectionKind::none;

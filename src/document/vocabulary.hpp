@@ -86,6 +86,7 @@ class Vocabulary {
  private:
   Vocabulary();
   void compile();
+  [[nodiscard]] SectionKind section_kind_of_label(std::string_view title) const;
 
   std::vector<std::pair<std::string, SectionKind>> m_section_aliases;  // normalised
   std::unordered_map<std::string, std::string> m_metadata_keys;

@@ -1,0 +1,88 @@
+#include <doctest/doctest.h>
+
+#include "document/timestamp.hpp"
+#include "engine/packs.hpp"
+
+namespace pmlint::document {
+
+namespace {
+
+std::optional<TimeExpression> at_start(std::string_view text, ScanOptions options = {}) {
+  const TimeScanner scanner(engine::builtin_vocabulary());
+  return scanner.parse_at(text, 0, options);
+}
+
+std::string iso(std::string_view text, ScanOptions options = {}) {
+  const auto expression = at_start(text, options);
+  REQUIRE_MESSAGE(expression, "no time expression in '" << text << "'");
+  return to_iso8601(expression->date, expression->time, expression->zone);
+}
+
+}  // namespace
+
+TEST_CASE("TimeScanner reads the timestamp forms of real timelines") {
+  CHECK(iso("2021-12-10   15:40 | We became aware") == "2021-12-10T15:40");
+  CHECK(iso("2019-10-20T00:55:00Z crate builds") == "2019-10-20T00:55:00Z");
+  CHECK(iso("12:32 UTC – text") == "12:32Z");
+  CHECK(iso("2:54 PM PST: merged") == "14:54-08:00");
+  CHECK(iso("09:21 PM") == "21:21");
+  CHECK(iso("12:49 PM") == "12:49");
+  CHECK(iso("12:05 AM") == "00:05");
+  CHECK(iso("[13:26] text") == "13:26");
+  CHECK(iso("2023-06-06 10:23 - User reported") == "2023-06-06T10:23");
+  CHECK(iso("2025-01-14 1600") == "2025-01-14T16:00");
+  CHECK(iso("May 12") == "--05-12");
+  CHECK(iso("July 14, 2025, 11:20 AM") == "2025-07-14T11:20");
+  CHECK(iso("19. April, 11:00") == "--04-19T11:00");
+  CHECK(iso("24/07/25") == "2025-07-24");
+  CHECK(iso("[03-26 23:04] node drained") == "--03-26T23:04");
+  CHECK(iso("Wednesday, 2023-01-25 at 09:15 UTC") == "2023-01-25T09:15Z");
+  CHECK(iso("14:02 UTC+1") == "14:02+01:00");
+  CHECK(iso("14:02 (CET)") == "14:02+01:00");
+  CHECK(iso("2024-03-05T14:02:00+02:00") == "2024-03-05T14:02:00+02:00");
+}
+
+TEST_CASE("TimeScanner records precision, approximation, ranges and unknown times") {
+  SUBCASE("approximate range") {
+    const auto expression = at_start("~13:30-13:45");
+    REQUIRE(expression);
+    CHECK(expression->approximate);
+    REQUIRE(expression->range_end);
+    CHECK(expression->range_end->minute == 45);
+    CHECK(expression->precision == Precision::minute);
+  }
+  SUBCASE("seconds") { CHECK(at_start("10:01:02")->precision == Precision::second); }
+  SUBCASE("hour only") { CHECK(at_start("2pm")->precision == Precision::hour); }
+  SUBCASE("hour mark") { CHECK(at_start("14h", {false, true})->precision == Precision::hour); }
+  SUBCASE("part of day") { CHECK(at_start("morning", {false, true})->precision == Precision::part_of_day); }
+  SUBCASE("date alone") { CHECK(at_start("2019-01-22")->precision == Precision::day); }
+  SUBCASE("unknown time") { CHECK(at_start("[???] something")->precision == Precision::unknown); }
+}
+
+TEST_CASE("TimeScanner does not read numbers that are not times") {
+  CHECK_FALSE(at_start("1.24.0 was released"));
+  CHECK_FALSE(at_start("2200 users"));
+  CHECK_FALSE(at_start("10-20 minutes"));
+  CHECK_FALSE(at_start("3 engineers"));
+  CHECK_FALSE(at_start("25:00"));
+  CHECK_FALSE(at_start("may be"));
+  // A bare four-digit number is a time only where the layout says so.
+  CHECK(at_start("1600", {true, false}));
+  CHECK(at_start("1600 UTC"));
+}
+
+TEST_CASE("TimeScanner::find skips identifiers, versions and URLs") {
+  const TimeScanner scanner(engine::builtin_vocabulary());
+  CHECK_FALSE(scanner.find("see issues/2024-01-05 and v1.2:30"));
+  const auto found = scanner.find("The deploy at 14:02 UTC failed");
+  REQUIRE(found);
+  CHECK(found->begin == 14);
+}
+
+TEST_CASE("days_since_epoch and civil_from_days are inverse") {
+  const CivilDate date{2024, 2, 29};
+  CHECK(civil_from_days(days_since_epoch(date)) == date);
+  CHECK(civil_from_days(days_since_epoch(date) + 1) == CivilDate{2024, 3, 1});
+}
+
+}  // namespace pmlint::document
