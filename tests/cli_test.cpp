@@ -174,3 +174,24 @@ TEST_CASE("cli: the README's rule table is the one `pmlint rules --format markdo
 }
 
 }  // namespace pmlint::test
+
+namespace pmlint::test {
+
+TEST_CASE("cli: walking a folder honours .gitignore and does not follow symlinked folders") {
+  const TempDir dir;
+  dir.write("pms/.gitignore", "generated/\n*.draft.md\n!keep.draft.md\n");
+  dir.write("pms/a.md", "# A\n");
+  dir.write("pms/b.draft.md", "# B\n");
+  dir.write("pms/keep.draft.md", "# K\n");
+  dir.write("pms/generated/c.md", "# C\n");
+  std::filesystem::create_directory_symlink(dir.path() / "pms", dir.path() / "pms" / "loop");
+  const auto run = run_pmlint({"pms", "--format", "json", "--select", "impact-missing"}, "", dir.path());
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["summary"]["files"] == 2);
+  CHECK(json["diagnostics"][0]["path"] == "pms/a.md");
+  CHECK(json["diagnostics"][1]["path"] == "pms/keep.draft.md");
+  // Named explicitly, an ignored file is linted.
+  CHECK(run_pmlint({"pms/b.draft.md", "--select", "impact-missing"}, "", dir.path()).exit_code == 1);
+}
+
+}  // namespace pmlint::test

@@ -1,6 +1,7 @@
 #include "app/discovery.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "util/glob.hpp"
@@ -28,8 +29,61 @@ std::string join_display(const std::string& base, const fs::path& relative) {
   return display + relative.generic_string();
 }
 
+// The .gitignore rules in force while walking a tree: each folder's file applies to the paths
+// below it, later (deeper) rules win, and "!" re-includes.
+class GitIgnore {
+ public:
+  void enter(const fs::path& folder) {
+    std::ifstream stream(folder / ".gitignore");
+    std::string line;
+    while (std::getline(stream, line)) {
+      const std::string_view text = util::trim(line);
+      if (text.empty() || text.front() == '#') {
+        continue;
+      }
+      const bool negated = text.front() == '!';
+      m_rules.push_back({folder, std::string(negated ? text.substr(1) : text), negated});
+    }
+  }
+
+  [[nodiscard]] bool ignores(const fs::path& path, bool is_folder) const {
+    bool ignored = false;
+    for (const auto& rule : m_rules) {
+      const fs::path relative = path.lexically_relative(rule.base);
+      const std::string text = relative.generic_string();
+      if (text.empty() || text.rfind("..", 0) == 0) {
+        continue;
+      }
+      const bool folder_only = !rule.pattern.empty() && rule.pattern.back() == '/';
+      if (folder_only && !is_folder) {
+        continue;
+      }
+      std::string pattern = rule.pattern;
+      if (folder_only) {
+        pattern.pop_back();
+      }
+      // A pattern matches the path itself here; what lies below an ignored folder is never walked.
+      const bool anchored = pattern.find('/') != std::string::npos;
+      const bool match = anchored ? util::glob_match("/" + (pattern.front() == '/' ? pattern.substr(1) : pattern), text)
+                                  : util::glob_match("/" + pattern, relative.filename().generic_string());
+      if (match) {
+        ignored = !rule.negated;
+      }
+    }
+    return ignored;
+  }
+
+ private:
+  struct Rule {
+    fs::path base;
+    std::string pattern;
+    bool negated;
+  };
+  std::vector<Rule> m_rules;
+};
+
 // Walks `root`, calling `visit(path, relative)` for each regular file. Symlinked folders are not
-// followed, so a symlink loop cannot make the walk endless.
+// followed, so a symlink loop cannot make the walk endless; .gitignore files are honoured.
 template <class Visit>
 void walk(const fs::path& root, std::vector<DiscoveryError>& errors, const std::string& display_root, Visit visit) {
   std::error_code error;
@@ -38,15 +92,19 @@ void walk(const fs::path& root, std::vector<DiscoveryError>& errors, const std::
     errors.push_back({display_root, "cannot read folder: " + error.message()});
     return;
   }
+  GitIgnore ignore;
+  ignore.enter(root);
   const fs::recursive_directory_iterator end;
   while (it != end) {
     const fs::directory_entry& entry = *it;
     std::error_code status_error;
     if (entry.is_directory(status_error) && !entry.is_symlink(status_error)) {
-      if (skipped_folder(entry.path())) {
+      if (skipped_folder(entry.path()) || ignore.ignores(entry.path(), true)) {
         it.disable_recursion_pending();
+      } else {
+        ignore.enter(entry.path());
       }
-    } else if (entry.is_regular_file(status_error)) {
+    } else if (entry.is_regular_file(status_error) && !ignore.ignores(entry.path(), false)) {
       visit(entry.path(), entry.path().lexically_relative(root));
     }
     it.increment(error);
