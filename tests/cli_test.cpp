@@ -22,10 +22,8 @@ const std::string k_complete =
 
 }  // namespace
 
-TEST_CASE("cli: a complete document passes the structural rules with exit 0") {
-  const TempDir dir;
-  dir.write("good.md", k_complete);
-  const auto run = run_pmlint({"good.md"}, "", dir.path());
+TEST_CASE("cli: the complete example postmortem passes every rule with exit 0") {
+  const auto run = run_pmlint({"examples/good.md", "--severity-threshold", "info"}, "", source_dir());
   CHECK_MESSAGE(run.exit_code == 0, run.out << run.err);
   CHECK(run.out.empty());
   CHECK(run.err.find("No problems found in 1 file") != std::string::npos);

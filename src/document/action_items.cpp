@@ -54,8 +54,16 @@ const RE2& priority_pattern() {
 }
 
 const RE2& status_token_pattern() {
-  static const RE2 pattern(R"((?:^|[\s(\[])(DONE|TODO|WIP|DOING|IN PROGRESS|COMPLETED|OPEN|CLOSED)(?:[\s)\]:]|$))");
+  // "DONE", "TODO" as words, or any case in brackets: "(Done)", "[in progress]".
+  static const RE2 pattern(
+      R"((?:^|[\s(\[])(DONE|TODO|WIP|DOING|IN PROGRESS|COMPLETED|CLOSED)(?:[\s)\]:]|$)|[(\[]\s*((?i)done|completed|complete|fixed|resolved|closed|in progress|wip|todo|open|pending)\s*[)\]])");
   return pattern;
+}
+
+bool is_finished(std::string_view status) {
+  const std::string value = util::normalize_label(status);
+  return value == "done" || value == "completed" || value == "complete" || value == "fixed" || value == "resolved" ||
+         value == "closed" || value == "x";
 }
 
 // A type written as a tag: "[prevent]", "(detect)", "**Process**", or "Prevent:" at the start.
@@ -289,8 +297,12 @@ void ActionItemReader::read_inline_fields(ActionItem& item, ByteSpan span) const
   }
   if (!item.status.present()) {
     if (const auto match = util::search(status_token_pattern(), raw)) {
-      item.status = {std::string(match->group(1)), span_of(source, match->group(1))};
+      const std::string_view status = match->group(1).data() != nullptr ? match->group(1) : match->group(2);
+      item.status = {std::string(status), span_of(source, status)};
     }
+  }
+  if (!item.done && item.status.present()) {
+    item.done = is_finished(item.status.value);
   }
 }
 
@@ -408,6 +420,10 @@ void ActionItemReader::read_list_item(std::size_t item_index, std::string group,
   item.section = static_cast<int>(section_index);
   item.group = group.empty() ? group_of(list_item.span.begin, section_index) : std::move(group);
   item.done = list_item.checked;
+  const std::string_view raw_lead = util::trim(lead.span.of(m_doc.source()));
+  if (raw_lead.size() > 4 && raw_lead.substr(0, 2) == "~~" && raw_lead.substr(raw_lead.size() - 2) == "~~") {
+    item.done = true;  // struck through: done or dropped
+  }
   read_inline_fields(item, list_item.span);
   if (list_item.checked && !item.status.present()) {
     item.status = {*list_item.checked ? "done" : "open", {list_item.span.begin, list_item.span.begin}};

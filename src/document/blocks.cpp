@@ -334,9 +334,14 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
       ++i;
       continue;
     }
-    if (c == '*' || c == '~') {
+    if (c == '*') {
       blank(i, i + 1);
       ++i;
+      continue;
+    }
+    if (c == '~' && i + 1 < end && text[i + 1] == '~') {
+      blank(i, i + 2);  // strikethrough; a lone "~" means "about" ("~13:30")
+      i += 2;
       continue;
     }
     if (c == '_') {

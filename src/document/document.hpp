@@ -108,6 +108,8 @@ struct TimelineEntry {
   ZoneSource zone_source = ZoneSource::none;
   ByteSpan zone_span;              // explicit zone as written
   Milestone milestone = Milestone::none;
+  bool milestone_explicit = false;  // from a tag, a label or a milestone column, not wording
+  bool label_line = false;          // "First detected: ...": one of a list of labelled moments
   int section = -1;
   int group = 0;          // entries of one table, list or heading run share a group
 };

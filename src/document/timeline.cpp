@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 8> k_prose_openers = {"On ", "At ", "Arou
 
 // A tag that names a milestone explicitly: **OUTAGE BEGINS**, [detection].
 const RE2& explicit_tag_pattern() {
-  static const RE2 pattern(R"((?:\*\*|__)([A-Z][A-Z ]{2,40})(?:\*\*|__)|\[([A-Za-z ]{4,20})\])");
+  static const RE2 pattern(R"((?:\*\*|__)\s*([A-Za-z][A-Za-z -]{2,40}?)\s*:?\s*(?:\*\*|__)|\[([A-Za-z ]{4,20})\])");
   return pattern;
 }
 
@@ -208,11 +208,13 @@ void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan
   }
   // The milestone: an explicit tag, else the label, else the first milestone phrase.
   if (const auto tag = util::search(explicit_tag_pattern(), tag_text)) {
-    entry.milestone = m_vocabulary.milestone_in(tag->group(1).empty() ? tag->group(2) : tag->group(1));
+    entry.milestone = m_vocabulary.milestone_tag(tag->group(1).empty() ? tag->group(2) : tag->group(1));
   }
   if (entry.milestone == Milestone::none && !found.label.empty()) {
-    entry.milestone = m_vocabulary.milestone_in(found.label);
+    entry.milestone = m_vocabulary.milestone_tag(found.label);
   }
+  entry.milestone_explicit = entry.milestone != Milestone::none;
+  entry.label_line = !found.label.empty();
   if (entry.milestone == Milestone::none) {
     entry.milestone = m_vocabulary.milestone_in(text);
   }

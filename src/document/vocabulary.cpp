@@ -14,7 +14,7 @@ namespace pmlint::document {
 
 namespace {
 
-constexpr std::array<std::pair<SectionKind, std::string_view>, 19> k_section_kind_names = {{
+constexpr std::array<std::pair<SectionKind, std::string_view>, 20> k_section_kind_names = {{
     {SectionKind::summary, "summary"},
     {SectionKind::customer_summary, "customer_summary"},
     {SectionKind::impact, "impact"},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<SectionKind, std::string_view>, 19> k_section_kin
     {SectionKind::action_items, "action_items"},
     {SectionKind::follow_up, "follow_up"},
     {SectionKind::supporting_info, "supporting_info"},
+    {SectionKind::background, "background"},
     {SectionKind::details, "details"},
     {SectionKind::attendees, "attendees"},
     {SectionKind::checklist, "checklist"},
@@ -196,6 +197,11 @@ Vocabulary Vocabulary::from_packs(const std::unordered_map<std::string, YAML::No
         milestone, strings_of(timeline["milestones"][key], std::string("timeline.milestones.") + key));
   }
   vocabulary.m_rollover_phrases = strings_of(timeline["day_rollover"], "timeline.day_rollover");
+  for (const auto& [milestone, key] : milestone_keys) {
+    for (const auto& tag : strings_of(timeline["tags"][key], std::string("timeline.tags.") + key)) {
+      vocabulary.m_milestone_tags[util::normalize_label(tag)] = milestone;
+    }
+  }
 
   const YAML::Node& actions = pack("actions");
   for (const auto& entry : actions["fields"]) {
@@ -273,6 +279,7 @@ std::unique_ptr<Vocabulary> Vocabulary::clone() const {
   copy->m_zone_names = m_zone_names;
   copy->m_milestone_phrases = m_milestone_phrases;
   copy->m_rollover_phrases = m_rollover_phrases;
+  copy->m_milestone_tags = m_milestone_tags;
   copy->m_action_fields = m_action_fields;
   copy->m_action_types = m_action_types;
   copy->m_type_names = m_type_names;
@@ -398,6 +405,11 @@ Milestone Vocabulary::milestone_in(std::string_view text) const {
     }
   }
   return best;
+}
+
+Milestone Vocabulary::milestone_tag(std::string_view tag) const {
+  const auto it = m_milestone_tags.find(util::normalize_label(tag));
+  return it != m_milestone_tags.end() ? it->second : milestone_in(tag);
 }
 
 bool Vocabulary::mentions_day_rollover(std::string_view text) const {

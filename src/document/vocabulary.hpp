@@ -20,7 +20,7 @@ namespace pmlint::document {
 enum class SectionKind {
   none, summary, customer_summary, impact, timeline, root_cause, contributing_factors, trigger,
   detection, resolution, went_well, lessons, went_wrong, lucky, action_items, follow_up,
-  supporting_info, details, attendees, checklist
+  supporting_info, background, details, attendees, checklist
 };
 std::string_view to_string(SectionKind kind);
 std::optional<SectionKind> section_kind_named(std::string_view name);
@@ -70,6 +70,9 @@ class Vocabulary {
   [[nodiscard]] const std::vector<std::string>& zone_names() const { return m_zone_names; }
   // The milestone named by the earliest milestone phrase in `text`, and where it is.
   [[nodiscard]] Milestone milestone_in(std::string_view text) const;
+  // The milestone a tag or Milestone-column value names outright ("START", "detected"), else the
+  // one its wording names.
+  [[nodiscard]] Milestone milestone_tag(std::string_view tag) const;
   [[nodiscard]] bool mentions_day_rollover(std::string_view text) const;
   // The zone named by a declaration such as "All times in UTC", "(times in BST)", "Time (CET)",
   // "all times are in UTC": a view into `text`, or empty.
@@ -97,6 +100,7 @@ class Vocabulary {
   std::vector<std::string> m_zone_names;
   std::vector<std::pair<Milestone, std::vector<std::string>>> m_milestone_phrases;
   std::vector<std::string> m_rollover_phrases;
+  std::unordered_map<std::string, Milestone> m_milestone_tags;
   std::unordered_map<std::string, ActionField> m_action_fields;
   std::unordered_map<std::string, std::string> m_action_types;
   std::vector<std::string> m_type_names;

@@ -4,7 +4,8 @@
 
 namespace pmlint::engine {
 
-Context::Context(const document::Document& document) : m_document(document) {}
+Context::Context(const document::Document& document, std::function<bool(std::string_view)> enabled)
+    : m_document(document), m_enabled(std::move(enabled)) {}
 
 void Context::start_rule(const RuleInfo& info, Severity configured, bool pinned) {
   m_rule = &info;

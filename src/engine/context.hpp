@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,7 +15,9 @@ namespace pmlint::engine {
 // the channel to report through. One Context per file; not shared between threads.
 class Context {
  public:
-  explicit Context(const document::Document& document);
+  // `enabled` tells whether another rule runs too (rules leave to a dedicated rule what it
+  // reports); without it, every rule counts as enabled.
+  explicit Context(const document::Document& document, std::function<bool(std::string_view)> enabled = {});
 
   [[nodiscard]] const document::Document& document() const { return m_document; }
   [[nodiscard]] std::string_view source() const { return m_document.source(); }
@@ -23,6 +26,7 @@ class Context {
   // The severity the document is held to: the declared one, else SEV3 (the catalog's rule for
   // documents that declare none).
   [[nodiscard]] int severity_level() const { return m_document.severity().value_or(3); }
+  [[nodiscard]] bool rule_enabled(std::string_view rule_id) const { return !m_enabled || m_enabled(rule_id); }
   [[nodiscard]] bool customer_facing() const {
     return m_document.audience() && *m_document.audience() == "customer-facing";
   }
@@ -39,6 +43,7 @@ class Context {
 
  private:
   const document::Document& m_document;
+  std::function<bool(std::string_view)> m_enabled;
   const RuleInfo* m_rule = nullptr;
   Severity m_severity = Severity::warning;
   bool m_pinned = false;

@@ -85,7 +85,7 @@ std::optional<FileError> unreadable_text(std::string_view bytes) {
 }
 
 FileResult lint_document(const document::Document& document, const Config& config) {
-  Context context(document);
+  Context context(document, [&config](std::string_view id) { return config.enabled(id); });
   for (const ConfiguredRule& configured : config.rules()) {
     context.start_rule(configured.rule->info(), configured.severity, configured.pinned);
     configured.rule->check(context);

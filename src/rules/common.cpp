@@ -61,6 +61,8 @@ std::string quote(std::string_view text, std::size_t max) {
   return collapsed;
 }
 
+std::string action_name(const document::ActionItem& item) { return "action '" + quote(item.text, 50) + "'"; }
+
 void SectionPresenceRule::check(Context& context) const {
   const auto& document = context.document();
   const auto sections = document.sections_of(m_kind);

@@ -27,6 +27,12 @@ bool section_is_empty(const document::Document& document, const document::Sectio
 // in messages.
 std::string quote(std::string_view text, std::size_t max = 60);
 
+// How findings about an action item name it: "action 'Add a canary stage…'".
+std::string action_name(const document::ActionItem& item);
+
+// True for an item marked done (a checked box, "(Done)", a Status column saying so).
+inline bool action_done(const document::ActionItem& item) { return item.done.value_or(false); }
+
 // A rule that reports a section kind the document lacks (and, if asked, one that is empty):
 // impact-missing, root-cause-missing, went-well-missing, went-wrong-missing share it.
 class SectionPresenceRule : public engine::Rule {

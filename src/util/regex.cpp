@@ -7,7 +7,7 @@ namespace pmlint::util {
 namespace {
 
 std::optional<Match> run(const re2::RE2& pattern, std::string_view text, std::size_t from, re2::RE2::Anchor anchor) {
-  constexpr int k_max_groups = 4;
+  constexpr int k_max_groups = 6;
   const int groups = std::min(pattern.NumberOfCapturingGroups(), k_max_groups);
   std::array<re2::StringPiece, k_max_groups + 1> pieces;
   const re2::StringPiece input(text.data(), text.size());

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string_view>
@@ -12,7 +13,7 @@ namespace pmlint::util {
 // re2::StringPiece, not std::string_view; this is the one place that converts.)
 struct Match {
   std::string_view whole;
-  std::array<std::string_view, 4> groups{};  // groups 1..4; data() == nullptr when unmatched
+  std::array<std::string_view, 6> groups{};  // groups 1..6; data() == nullptr when unmatched
   [[nodiscard]] std::string_view group(std::size_t n) const { return groups[n - 1]; }
 };
 
@@ -22,7 +23,9 @@ std::optional<Match> search(const re2::RE2& pattern, std::string_view text, std:
 // A match of `pattern` covering all of `text`.
 std::optional<Match> full_match(const re2::RE2& pattern, std::string_view text);
 
-// Calls `visit(match)` for each non-overlapping match, left to right.
+// Calls `visit(match)` for each match, left to right, until it returns false. The next search
+// starts where group 1 ends when the pattern has one, so that context a pattern matches around
+// its payload ("(?:^|\W)(payload)(?:\W|$)") can serve the next match too.
 template <class Visit>
 void for_each_match(const re2::RE2& pattern, std::string_view text, Visit visit) {
   std::size_t from = 0;
@@ -31,11 +34,15 @@ void for_each_match(const re2::RE2& pattern, std::string_view text, Visit visit)
     if (!match) {
       return;
     }
-    const auto end = static_cast<std::size_t>(match->whole.data() - text.data()) + match->whole.size();
+    const std::string_view payload = match->groups[0].data() != nullptr ? match->groups[0] : match->whole;
+    std::size_t next = static_cast<std::size_t>(payload.data() - text.data()) + payload.size();
+    if (next <= from) {
+      next = static_cast<std::size_t>(match->whole.data() - text.data()) + std::max<std::size_t>(match->whole.size(), 1);
+    }
     if (!visit(*match)) {
       return;
     }
-    from = match->whole.empty() ? end + 1 : end;
+    from = next;
   }
 }
 

@@ -1,0 +1,157 @@
+#include <algorithm>
+#include <set>
+
+#include "engine/options.hpp"
+#include "engine/packs.hpp"
+#include "rules/common.hpp"
+#include "rules/people.hpp"
+#include "rules/rules.hpp"
+#include "rules/text_scan.hpp"
+#include "util/regex.hpp"
+#include "util/text.hpp"
+
+namespace pmlint::rules {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> k_tags = {"blameless", "people", "stage-3-root-cause"};
+
+constexpr std::array<engine::OptionSpec, 1> k_options = {{
+    {"names", engine::OptionSpec::Kind::string_list, "[]",
+     "More given names to recognise as people (the team's own, for instance)."},
+}};
+
+constexpr RuleInfo k_info{
+    "person-as-root-cause",
+    "The root cause names a person or blames human error",
+    R"md(## What it checks
+The Root Cause section (and bold-label root causes): it reports a person whose action is given
+as the cause (an @handle, an e-mail address, someone the document's own metadata names as
+author, owner, responder or attendee, a given name, or a role that points at one individual such
+as "the engineer", "the on-call", "the new hire", followed by what they did: "ran", "pushed",
+"deleted", "forgot", ...), and attributions to "human error", "operator error", "user error" or
+"a mistake by ...". A team ("the payments team") is not a person, and a person merely mentioned
+("Angus noted that...") is not a cause.
+
+## Why it matters
+The workflow's exit condition for root cause analysis is that no single person is named as the
+root cause. "An individual's action should never be considered a root cause": people act in
+systems that made the action possible, and the fix belongs to the system. Naming someone makes
+the next responder hide their mistakes.
+
+## Example
+```markdown
+## Root cause
+@sam ran `terraform destroy` in the wrong workspace. Human error.
+```
+
+## Use instead
+```markdown
+## Root cause
+`terraform destroy` ran against the production workspace because the CLI does not show the
+active workspace and production has no deletion protection.
+```
+
+## Options
+- `names` (list, default `[]`): more given names to recognise.
+)md",
+    Severity::error,
+    k_tags,
+    k_options,
+};
+
+class PersonAsRootCause final : public engine::Rule {
+ public:
+  [[nodiscard]] const RuleInfo& info() const override { return k_info; }
+
+  void configure(const engine::RuleOptions& options) override {
+    m_people.configure(options.strings("names"));
+    m_human_error = compile_phrases({"human error", "operator error", "user error", "pilot error", "human mistake",
+                                     "mistake by", "mistake made by", "error by", "the fault of"});
+    for (const auto& verb : engine::pack_strings("blame", "causal_verbs")) {
+      m_causal.insert(verb);
+    }
+  }
+
+  void check(Context& context) const override {
+    const auto& document = context.document();
+    const auto sections = document.sections_of(SectionKind::root_cause);
+    if (sections.empty()) {
+      return;
+    }
+    const auto people = m_people.document_people(document);
+    const std::string_view prose = document.prose();
+    std::set<std::uint32_t> reported;
+    for (const auto* block : blocks_of(document, sections)) {
+      // Only the part of a label's paragraph after the label belongs to the section.
+      ByteSpan span = block->span;
+      for (const auto* section : sections) {
+        if (section->labelled && section->heading.end > span.begin && section->heading.end <= span.end) {
+          span.begin = section->heading.end;
+        }
+      }
+      for (const ByteSpan sentence : sentences_in(prose, span)) {
+        check_sentence(context, sentence, people, reported);
+      }
+    }
+  }
+
+ private:
+  void check_sentence(Context& context, ByteSpan sentence, const std::set<std::string, std::less<>>& people,
+                      std::set<std::uint32_t>& reported) const {
+    const std::string_view prose = context.prose();
+    const std::string_view text = sentence.of(prose);
+    util::for_each_match(*m_human_error, text, [&](const util::Match& match) {
+      const ByteSpan span = document::span_of(prose, match.group(1));
+      if (!inside_quotes(prose, sentence, span.begin) && reported.insert(span.begin).second) {
+        context.report(span, "the root cause is attributed to '" + quote(match.group(1)) +
+                                 "'; describe the conditions that made the action possible or likely");
+      }
+      return true;
+    });
+    const auto words = words_of(text);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::size_t length = m_people.person_at(text, words[i].offset, people, false);
+      if (length == 0) {
+        continue;
+      }
+      const std::string_view mention = text.substr(words[i].offset, length);
+      // What follows the person: skip adverbs, then the verb (or a possessive "'s").
+      std::size_t next = i + 1;
+      while (next < words.size() && words[next].offset < words[i].offset + length) {
+        ++next;
+      }
+      const bool possessive = util::iends_with(mention, "'s") ||
+                              (words[i].offset + length < text.size() && text.substr(words[i].offset + length, 2) == "'s");
+      bool acts = false;
+      for (std::size_t k = next; k < words.size() && k < next + 3 && !acts; ++k) {
+        const std::string verb = util::to_lower_ascii(words[k].text);
+        acts = m_causal.count(verb) > 0;
+        if (!(util::iends_with(verb, "ly") || verb == "then" || verb == "also" || verb == "just")) {
+          break;
+        }
+      }
+      const auto begin = static_cast<std::uint32_t>(sentence.begin + words[i].offset);
+      if ((acts || possessive) && !inside_quotes(prose, sentence, begin) && reported.insert(begin).second) {
+        context.report({begin, begin + static_cast<std::uint32_t>(length)},
+                       "the root cause names a person ('" + quote(mention) +
+                           "'); describe the conditions and the system, not who acted");
+      }
+      while (i + 1 < words.size() && words[i + 1].offset < words[i].offset + length) {
+        ++i;
+      }
+    }
+  }
+
+  PersonFinder m_people;
+  std::unique_ptr<re2::RE2> m_human_error;
+  std::set<std::string, std::less<>> m_causal;
+};
+
+}  // namespace
+
+engine::RegisteredRule person_as_root_cause() {
+  return {&k_info, []() -> std::unique_ptr<engine::Rule> { return std::make_unique<PersonAsRootCause>(); }};
+}
+
+}  // namespace pmlint::rules

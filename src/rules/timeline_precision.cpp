@@ -1,0 +1,83 @@
+#include <algorithm>
+
+#include "rules/common.hpp"
+#include "rules/rules.hpp"
+#include "rules/timeline_support.hpp"
+
+namespace pmlint::rules {
+
+namespace {
+
+constexpr std::array<std::string_view, 2> k_tags = {"timeline", "stage-2-timeline-impact"};
+
+constexpr RuleInfo k_info{
+    "timeline-precision",
+    "A timeline entry coarser than a minute",
+    R"md(## What it checks
+Timeline entries whose time is coarser than a minute: an hour ("~2pm", "14h"), a part of the day
+("morning", "evening"), or a date alone in a timeline that gives no times at all. A date-only row
+among minute-resolution entries (an outside event such as a vendor's announcement) is left alone,
+and so are times the author marks as unknown ("[???]"). Approximate minute times ("~13:30") and
+ranges ("13:30-13:45") are precise enough.
+
+## Why it matters
+Stage 2 of the workflow asks for a minute-resolution timeline: time to detect, to mitigate and to
+resolve are measured in minutes, and hour-level entries cannot be lined up with logs, alerts and
+graphs.
+
+## Example
+```markdown
+- ~2pm errors start
+- afternoon: rolled back
+```
+
+## Use instead
+```markdown
+- 14:02 UTC errors start (first 5xx in the load balancer log)
+- 14:38 UTC rollback complete
+```
+
+## Options
+None.
+)md",
+    Severity::warning,
+    k_tags,
+};
+
+class TimelinePrecision final : public engine::Rule {
+ public:
+  [[nodiscard]] const RuleInfo& info() const override { return k_info; }
+
+  void check(Context& context) const override {
+    const auto& document = context.document();
+    const auto& entries = document.timeline();
+    for (const auto& entry : entries) {
+      const std::string shown = written(document, entry);
+      switch (entry.precision) {
+        case document::Precision::hour:
+        case document::Precision::part_of_day:
+          context.report(entry.time_span, "timeline entry '" + shown + "' is coarser than a minute; give the time to the minute");
+          break;
+        case document::Precision::day: {
+          const bool group_has_times = std::any_of(entries.begin(), entries.end(), [&](const document::TimelineEntry& other) {
+            return other.group == entry.group && other.precision >= document::Precision::hour;
+          });
+          if (!group_has_times) {
+            context.report(entry.time_span, "timeline entry '" + shown + "' gives a date but no time; give the time to the minute");
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+engine::RegisteredRule timeline_precision() {
+  return {&k_info, []() -> std::unique_ptr<engine::Rule> { return std::make_unique<TimelinePrecision>(); }};
+}
+
+}  // namespace pmlint::rules
