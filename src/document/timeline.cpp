@@ -529,10 +529,16 @@ void TimelineReader::read_prose_sentences() {
       }
       const std::string_view body = text.substr(sentence, end - sentence);
       for (const std::string_view opener : k_prose_openers) {
-        if (body.substr(0, opener.size()) != opener) {
+        // The opener's closing space may be any white space: "At\n15:23 UTC".
+        const std::string_view word = opener.substr(0, opener.size() - 1);
+        if (body.substr(0, word.size()) != word || body.size() <= word.size() || !util::is_space(body[word.size()])) {
           continue;
         }
-        if (auto expression = m_scanner.parse_at(text, sentence + opener.size(), options)) {
+        std::size_t time_at = sentence + opener.size();
+        while (time_at < text.size() && util::is_space(text[time_at])) {
+          ++time_at;  // "At\n15:23 UTC": the sentence may wrap right after its opener
+        }
+        if (auto expression = m_scanner.parse_at(text, time_at, options)) {
           if (expression->time && expression->precision >= Precision::hour) {
             Found found;
             expression->begin += block.span.begin;
