@@ -109,6 +109,7 @@ struct TimelineEntry {
   ByteSpan zone_span;              // explicit zone as written
   Milestone milestone = Milestone::none;
   bool milestone_explicit = false;  // from a tag, a label or a milestone column, not wording
+  unsigned milestones_mentioned = 0;  // every milestone the entry's wording mentions (1 << Milestone)
   bool label_line = false;          // "First detected: ...": one of a list of labelled moments
   int section = -1;
   int group = 0;          // entries of one table, list or heading run share a group

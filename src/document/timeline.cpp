@@ -214,6 +214,8 @@ void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan
     entry.milestone = m_vocabulary.milestone_tag(found.label);
   }
   entry.milestone_explicit = entry.milestone != Milestone::none;
+  entry.milestones_mentioned = m_vocabulary.milestones_mentioned(text) |
+                               (entry.milestone != Milestone::none ? 1U << static_cast<unsigned>(entry.milestone) : 0U);
   entry.label_line = !found.label.empty();
   if (entry.milestone == Milestone::none) {
     entry.milestone = m_vocabulary.milestone_in(text);

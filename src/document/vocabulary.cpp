@@ -407,6 +407,16 @@ Milestone Vocabulary::milestone_in(std::string_view text) const {
   return best;
 }
 
+unsigned Vocabulary::milestones_mentioned(std::string_view text) const {
+  unsigned mentioned = 0;
+  for (const auto& [milestone, pattern] : m_milestone_patterns) {
+    if (util::search(*pattern, text)) {
+      mentioned |= 1U << static_cast<unsigned>(milestone);
+    }
+  }
+  return mentioned;
+}
+
 Milestone Vocabulary::milestone_tag(std::string_view tag) const {
   const auto it = m_milestone_tags.find(util::normalize_label(tag));
   return it != m_milestone_tags.end() ? it->second : milestone_in(tag);

@@ -70,6 +70,8 @@ class Vocabulary {
   [[nodiscard]] const std::vector<std::string>& zone_names() const { return m_zone_names; }
   // The milestone named by the earliest milestone phrase in `text`, and where it is.
   [[nodiscard]] Milestone milestone_in(std::string_view text) const;
+  // Every milestone whose phrases `text` mentions, as a bit set (1 << Milestone).
+  [[nodiscard]] unsigned milestones_mentioned(std::string_view text) const;
   // The milestone a tag or Milestone-column value names outright ("START", "detected"), else the
   // one its wording names.
   [[nodiscard]] Milestone milestone_tag(std::string_view tag) const;

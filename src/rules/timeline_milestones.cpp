@@ -21,7 +21,8 @@ That the timeline marks the four milestones of an incident: when it started (imp
 when it was detected (alert fired, paged, reported), when it was mitigated (rolled back,
 restarted, failed over) and when it was resolved. A milestone is found from a Milestone or Phase
 column, a bold tag (`**OUTAGE BEGINS**`, `**DETECTED**`), a label (`First detected:`,
-`Repaired:`) or the entry's wording; the phrases are data in `rules/timeline.yaml`. A resolution
+`Repaired:`) or any of the entry's wording ("User reports back that the fix works" shows both a
+report and the resolution); the phrases are data in `rules/timeline.yaml`. A resolution
 also stands for the mitigation when no separate mitigation is marked, and a timeline that opens,
 before the detection, with an entry that marks no other milestone opens with the start (the
 trigger: "config change deployed", "pipeline failed"). Explicitly marked
@@ -78,14 +79,19 @@ class TimelineMilestones final : public engine::Rule {
         {Milestone::mitigation, "when the incident was mitigated"},
         {Milestone::resolution, "when the incident was resolved"},
     }};
+    auto mentioned = [&](Milestone milestone) {
+      return std::any_of(entries.begin(), entries.end(), [&](const document::TimelineEntry& entry) {
+        return (entry.milestones_mentioned & (1U << static_cast<unsigned>(milestone))) != 0;
+      });
+    };
     for (const auto& [milestone, what] : wanted) {
-      if (first(milestone, false) != nullptr) {
+      if (mentioned(milestone)) {
         continue;
       }
       if (milestone == Milestone::start && implicit_start(entries, first(Milestone::detection, false))) {
         continue;
       }
-      if (milestone == Milestone::mitigation && first(Milestone::resolution, false) != nullptr) {
+      if (milestone == Milestone::mitigation && mentioned(Milestone::resolution)) {
         continue;  // resolved without a separate mitigation step
       }
       context.report(anchor, std::string("the timeline does not show ") + what);
