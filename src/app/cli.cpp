@@ -12,7 +12,7 @@ namespace pmlint::app {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> k_commands = {"check", "explain", "rule", "rules", "inspect", "version"};
+constexpr std::array<std::string_view, 7> k_commands = {"check", "explain", "rule", "rules", "inspect", "init", "version"};
 
 // `pmlint [PATHS]` means `pmlint check [PATHS]`, as with ruff.
 std::vector<std::string> with_default_command(int argc, char** argv) {
@@ -80,6 +80,15 @@ int run(int argc, char** argv) {
   inspect_command->add_option("file", inspect_path, "Markdown file ('-' for standard input)")->required();
   inspect_command->add_option("--config", inspect_config, "Configuration file");
 
+  InitOptions init_options;
+  CLI::App* init_command = app.add_subcommand("init", "Write a postmortem skeleton that follows the workflow");
+  init_command->add_option("file", init_options.file, "File to write (default: standard output)");
+  init_command->add_option("--severity", init_options.severity, "SEV1, SEV2, SEV3 or SEV4")->capture_default_str();
+  init_command->add_option("--audience", init_options.audience, "internal or customer-facing")
+      ->check(CLI::IsMember({"internal", "customer-facing"}))
+      ->capture_default_str();
+  init_command->add_flag("--force", init_options.force, "Replace FILE if it exists");
+
   CLI::App* version_command = app.add_subcommand("version", "Print the version");
 
   const std::vector<std::string> arguments = with_default_command(argc, argv);
@@ -105,6 +114,9 @@ int run(int argc, char** argv) {
   }
   if (inspect_command->parsed()) {
     return inspect(inspect_path, inspect_config);
+  }
+  if (init_command->parsed()) {
+    return init(init_options);
   }
   if (version_command->parsed()) {
     std::cout << "pmlint " << PMLINT_VERSION << '\n';

@@ -28,7 +28,17 @@ struct CheckOptions {
   std::optional<std::string> output_file;
 };
 
+struct InitOptions {
+  std::string severity = "SEV3";
+  std::string audience = "internal";
+  std::optional<std::string> file;  // standard output when absent
+  bool force = false;
+};
+
 int check(const CheckOptions& options);
+int init(const InitOptions& options);
+// The postmortem skeleton `pmlint init` writes, dated `today` (days since 1970-01-01).
+std::string skeleton(int severity, const std::string& audience, long long today);
 int explain(const std::string& rule_id, const std::string& format);
 int list_rules(const std::string& format);
 int inspect(const std::string& path, const std::optional<std::string>& config);

@@ -1,11 +1,19 @@
 #include "app/report_setup.hpp"
 
+#include <filesystem>
+
 #include "engine/registry.hpp"
 
 namespace pmlint::app {
 
+namespace {
+
+constexpr const char* k_information_uri = "https://github.com/pmlint/pmlint";
+
+}  // namespace
+
 const std::vector<std::string>& format_names() {
-  static const std::vector<std::string> k_formats = {"text", "json"};
+  static const std::vector<std::string> k_formats = {"text", "json", "sarif", "github"};
   return k_formats;
 }
 
@@ -16,6 +24,14 @@ std::unique_ptr<output::Reporter> make_reporter(const std::string& format, std::
   }
   if (format == "json") {
     return output::make_json_reporter(out);
+  }
+  if (format == "sarif") {
+    std::error_code error;
+    return output::make_sarif_reporter(out, rule_descriptions(),
+                                       {std::filesystem::current_path(error), PMLINT_VERSION, k_information_uri});
+  }
+  if (format == "github") {
+    return output::make_github_reporter(out, err);
   }
   return nullptr;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -44,8 +45,17 @@ struct TextOptions {
   bool quiet = false;  // no summary line
 };
 
+struct SarifOptions {
+  std::filesystem::path source_root;  // %SRCROOT%: relative paths resolve against it
+  std::string version;
+  std::string information_uri;
+};
+
 std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, std::ostream& err, TextOptions options);
 std::unique_ptr<Reporter> make_json_reporter(std::ostream& out);
+std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& out, const std::vector<RuleDescription>& rules,
+                                              SarifOptions options);
+std::unique_ptr<Reporter> make_github_reporter(std::ostream& out, std::ostream& err);
 
 // "3 errors, 5 warnings and 1 info in 2 of 4 files", the line every format ends with on stderr.
 std::string summary_line(const RunSummary& summary);
