@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "util/glob.hpp"
@@ -124,8 +125,10 @@ bool is_markdown_file(const fs::path& path) {
 
 Discovery discover(const std::vector<std::string>& arguments, engine::ConfigResolver& configs) {
   Discovery discovery;
+  std::error_code cwd_error;
+  const fs::path cwd = fs::current_path(cwd_error);
   auto add_walked = [&](const fs::path& path, const std::string& display) {
-    if (is_markdown_file(path) && !configs.for_file(path)->ignores(fs::absolute(path))) {
+    if (is_markdown_file(path) && !configs.for_file(path)->ignores(path.is_absolute() ? path : cwd / path)) {
       discovery.files.push_back({path, display});
     }
   };
@@ -161,12 +164,20 @@ Discovery discover(const std::vector<std::string>& arguments, engine::ConfigReso
   }
   std::stable_sort(discovery.files.begin(), discovery.files.end(),
                    [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
+  // Duplicates: the same file named twice, or by two routes. A folder's canonical path is looked
+  // up once; the files below it extend it lexically.
   std::set<fs::path> seen;
+  std::map<fs::path, fs::path> canonical_folders;
   std::vector<InputFile> unique;
   for (auto& file : discovery.files) {
-    std::error_code error;
-    const fs::path key = fs::weakly_canonical(file.path, error);
-    if (seen.insert(error ? file.path : key).second) {
+    const fs::path folder = file.path.parent_path();
+    auto known = canonical_folders.find(folder);
+    if (known == canonical_folders.end()) {
+      std::error_code error;
+      fs::path canonical = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, error);
+      known = canonical_folders.emplace(folder, error ? folder : canonical).first;
+    }
+    if (seen.insert(known->second / file.path.filename()).second) {
       unique.push_back(std::move(file));
     }
   }

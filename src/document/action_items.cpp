@@ -80,8 +80,8 @@ class ActionItemReader {
   std::vector<ActionItem> read();
 
  private:
-  void read_section(std::size_t section_index);
   void read_label_text(std::size_t section_index);
+  [[nodiscard]] int action_section_at(std::uint32_t offset) const;
   void read_table(const Table& table, std::size_t section_index);
   void read_list_item(std::size_t item_index, std::string group, std::size_t section_index);
   [[nodiscard]] std::string group_of(std::uint32_t offset, std::size_t section_index) const;
@@ -117,18 +117,11 @@ std::string ActionItemReader::plain(ByteSpan span) const {
 
 std::string ActionItemReader::group_of(std::uint32_t offset, std::size_t section_index) const {
   // The deepest sub-section of the action-items section that holds `offset`.
-  const auto& sections = m_doc.sections();
-  std::string group;
-  for (std::size_t i = section_index + 1; i < sections.size(); ++i) {
-    const Section& section = sections[i];
-    if (!sections[section_index].extent().contains(section.heading.begin)) {
-      break;
-    }
-    if (section.extent().contains(offset)) {
-      group = section.title;
-    }
+  const int innermost = m_doc.section_at(offset);
+  if (innermost < 0 || static_cast<std::size_t>(innermost) == section_index) {
+    return {};
   }
-  return group;
+  return m_doc.sections()[static_cast<std::size_t>(innermost)].title;
 }
 
 void ActionItemReader::set_due(ActionItem& item, ActionFieldValue value) const {
@@ -459,50 +452,57 @@ void ActionItemReader::read_label_text(std::size_t section_index) {
   }
 }
 
-void ActionItemReader::read_section(std::size_t section_index) {
-  const Section& section = m_doc.sections()[section_index];
-  const ByteSpan body = section.body;
-  if (section.labelled) {
-    read_label_text(section_index);
-  }
-  for (const Table& table : m_doc.tables()) {
-    if (body.contains(table.span.begin)) {
-      read_table(table, section_index);
+// The outermost Action Items section around `offset`, or -1: nested action sections ("Process
+// improvements" under "Action items") are read as part of it.
+int ActionItemReader::action_section_at(std::uint32_t offset) const {
+  int found = -1;
+  for (int index = m_doc.section_at(offset); index >= 0;
+       index = m_doc.sections()[static_cast<std::size_t>(index)].parent) {
+    if (m_doc.sections()[static_cast<std::size_t>(index)].kind == SectionKind::action_items) {
+      found = index;
     }
   }
-  const auto& items = m_doc.items();
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const ListItem& item = items[i];
-    if (item.quoted || !body.contains(item.span.begin)) {
-      continue;
-    }
-    const bool top_level = item.parent < 0 || !body.contains(items[static_cast<std::size_t>(item.parent)].span.begin);
-    if (top_level) {
-      read_list_item(i, "", section_index);
-    }
-  }
+  return found;
 }
 
 std::vector<ActionItem> ActionItemReader::read() {
   const auto& items = m_doc.items();
+  const auto& sections = m_doc.sections();
   m_children.assign(items.size(), {});
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].parent >= 0) {
       m_children[static_cast<std::size_t>(items[i].parent)].push_back(i);
     }
   }
-  const auto& sections = m_doc.sections();
-  std::vector<std::size_t> read_sections;
   for (std::size_t i = 0; i < sections.size(); ++i) {
-    if (sections[i].kind != SectionKind::action_items) {
+    if (sections[i].kind == SectionKind::action_items && sections[i].labelled &&
+        !m_doc.in_kind(sections[i].parent, SectionKind::action_items)) {
+      read_label_text(i);
+    }
+  }
+  // One pass over tables and list items: each belongs to the action section around it, if any.
+  for (const Table& table : m_doc.tables()) {
+    const int section = action_section_at(table.span.begin);
+    if (section >= 0 && sections[static_cast<std::size_t>(section)].body.contains(table.span.begin)) {
+      read_table(table, static_cast<std::size_t>(section));
+    }
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ListItem& item = items[i];
+    if (item.quoted) {
       continue;
     }
-    const bool nested = std::any_of(read_sections.begin(), read_sections.end(), [&](std::size_t outer) {
-      return sections[outer].extent().contains(sections[i].heading.begin);
-    });
-    if (!nested) {
-      read_sections.push_back(i);
-      read_section(i);
+    const int section = action_section_at(item.span.begin);
+    if (section < 0) {
+      continue;
+    }
+    const ByteSpan body = sections[static_cast<std::size_t>(section)].body;
+    if (!body.contains(item.span.begin)) {
+      continue;
+    }
+    const bool top_level = item.parent < 0 || !body.contains(items[static_cast<std::size_t>(item.parent)].span.begin);
+    if (top_level) {
+      read_list_item(i, "", static_cast<std::size_t>(section));
     }
   }
   std::stable_sort(m_items.begin(), m_items.end(),

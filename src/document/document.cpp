@@ -98,10 +98,27 @@ const Section* Document::first_section(SectionKind kind) const {
   return nullptr;
 }
 
-bool Document::within(std::uint32_t offset, SectionKind kind) const {
-  return std::any_of(m_sections.begin(), m_sections.end(), [&](const Section& section) {
-    return section.kind == kind && section.extent().contains(offset);
-  });
+int Document::section_at(std::uint32_t offset) const {
+  // Sections are sorted by where they start and nest: the last one to start at or before the
+  // offset, or one of its ancestors, holds it.
+  const auto after = std::upper_bound(m_sections.begin(), m_sections.end(), offset,
+                                      [](std::uint32_t at, const Section& section) { return at < section.heading.begin; });
+  int index = static_cast<int>(after - m_sections.begin()) - 1;
+  while (index >= 0 && !m_sections[static_cast<std::size_t>(index)].extent().contains(offset)) {
+    index = m_sections[static_cast<std::size_t>(index)].parent;
+  }
+  return index;
+}
+
+bool Document::in_kind(int index, SectionKind kind) const {
+  while (index >= 0) {
+    const Section& section = m_sections[static_cast<std::size_t>(index)];
+    if (section.kind == kind) {
+      return true;
+    }
+    index = section.parent;
+  }
+  return false;
 }
 
 std::optional<CivilDate> Document::incident_date() const {

@@ -183,8 +183,12 @@ class Document {
   [[nodiscard]] std::vector<const Section*> sections_of(SectionKind kind) const;
   [[nodiscard]] const Section* first_section(SectionKind kind) const;
   [[nodiscard]] bool has_section(SectionKind kind) const { return first_section(kind) != nullptr; }
+  // The innermost section whose extent holds `offset`, or -1.
+  [[nodiscard]] int section_at(std::uint32_t offset) const;
+  // True when section `index`, or a section around it, is of `kind`.
+  [[nodiscard]] bool in_kind(int index, SectionKind kind) const;
   // True when `offset` lies inside a section of `kind` (at any depth).
-  [[nodiscard]] bool within(std::uint32_t offset, SectionKind kind) const;
+  [[nodiscard]] bool within(std::uint32_t offset, SectionKind kind) const { return in_kind(section_at(offset), kind); }
   // The declared severity, 1 (worst) .. 4, from metadata or a "SEV2" in the title.
   [[nodiscard]] std::optional<int> severity() const { return m_severity; }
   [[nodiscard]] std::optional<ByteSpan> severity_span() const { return m_severity_span; }

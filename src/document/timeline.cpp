@@ -47,7 +47,7 @@ class TimelineReader {
   void read_heading(const Block& heading, std::uint32_t section_end);
   void read_item(const ListItem& item, const Block& lead);
   void read_paragraph(const Block& paragraph, bool preamble);
-  void read_timestamped_lists(const std::vector<int>& timeline_sections);
+  void read_timestamped_lists();
   void read_prose_sentences();
 
   // A time expression at the start of `span`'s prose, after optional "Label:" of a few words.
@@ -452,11 +452,10 @@ void TimelineReader::read_section(int section_index) {
   }
 }
 
-void TimelineReader::read_timestamped_lists(const std::vector<int>& timeline_sections) {
+void TimelineReader::read_timestamped_lists() {
   // Lists elsewhere whose items open with full timestamps are timelines too (MoJ "Context").
   const auto& items = m_doc.items();
   const auto& blocks = m_doc.blocks();
-  const auto& sections = m_doc.sections();
   std::vector<std::vector<std::size_t>> lists;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto list = static_cast<std::size_t>(items[i].list);
@@ -465,11 +464,6 @@ void TimelineReader::read_timestamped_lists(const std::vector<int>& timeline_sec
     }
     lists[list].push_back(i);
   }
-  auto in_timeline = [&](std::uint32_t offset) {
-    return std::any_of(timeline_sections.begin(), timeline_sections.end(), [&](int index) {
-      return sections[static_cast<std::size_t>(index)].extent().contains(offset);
-    });
-  };
   const ScanOptions options{/*compact_time=*/false, /*coarse_words=*/false};
   for (std::size_t list = 0; list < lists.size(); ++list) {
     const auto& members = lists[list];
@@ -477,7 +471,7 @@ void TimelineReader::read_timestamped_lists(const std::vector<int>& timeline_sec
       continue;
     }
     const ListItem& first = items[members.front()];
-    if (first.quoted || first.first_block < 0 || in_timeline(first.span.begin) ||
+    if (first.quoted || first.first_block < 0 || m_doc.within(first.span.begin, SectionKind::timeline) ||
         m_doc.within(first.span.begin, SectionKind::action_items)) {
       continue;
     }
@@ -580,10 +574,7 @@ std::vector<TimelineEntry> TimelineReader::read(std::optional<ZoneRef>& document
       continue;
     }
     // A timeline nested in another timeline is read with its parent.
-    const bool nested = std::any_of(timeline_sections.begin(), timeline_sections.end(), [&](int outer) {
-      return sections[static_cast<std::size_t>(outer)].extent().contains(sections[i].heading.begin);
-    });
-    if (!nested) {
+    if (!m_doc.in_kind(sections[i].parent, SectionKind::timeline)) {
       timeline_sections.push_back(static_cast<int>(i));
     }
   }
@@ -592,7 +583,7 @@ std::vector<TimelineEntry> TimelineReader::read(std::optional<ZoneRef>& document
     m_default_date.reset();
     read_section(index);
   }
-  read_timestamped_lists(timeline_sections);
+  read_timestamped_lists();
   if (timeline_sections.empty() && m_entries.empty()) {
     read_prose_sentences();
   }

@@ -378,6 +378,17 @@ std::optional<fs::path> ConfigResolver::nearest(const fs::path& directory) {
 
 std::shared_ptr<const Config> ConfigResolver::for_file(const fs::path& file) {
   const std::lock_guard lock(m_mutex);
+  // Files of one folder share a configuration: look it up once per folder.
+  const std::string folder = file.parent_path().string();
+  if (const auto known = m_by_folder.find(folder); known != m_by_folder.end()) {
+    return known->second;
+  }
+  auto config = resolve(file);
+  m_by_folder.emplace(folder, config);
+  return config;
+}
+
+std::shared_ptr<const Config> ConfigResolver::resolve(const fs::path& file) {
   std::optional<fs::path> path = m_explicit;
   if (!path) {
     std::error_code error;

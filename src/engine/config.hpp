@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -86,12 +87,14 @@ class ConfigResolver {
 
  private:
   std::optional<std::filesystem::path> nearest(const std::filesystem::path& directory);
+  std::shared_ptr<const Config> resolve(const std::filesystem::path& file);
 
   std::optional<std::filesystem::path> m_explicit;
   ConfigOverrides m_overrides;
   std::mutex m_mutex;
   std::map<std::filesystem::path, std::optional<std::filesystem::path>> m_nearest;
   std::map<std::filesystem::path, std::shared_ptr<const Config>> m_loaded;
+  std::unordered_map<std::string, std::shared_ptr<const Config>> m_by_folder;  // folder as written
   std::shared_ptr<const Config> m_default;
 };
 

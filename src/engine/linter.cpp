@@ -35,16 +35,8 @@ std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 0xcbf29ce4842223
 
 // The innermost section title around `offset`: part of a finding's identity.
 std::string_view section_title(const document::Document& document, std::uint32_t offset) {
-  std::string_view title;
-  for (const auto& section : document.sections()) {
-    if (section.heading.begin > offset) {
-      break;
-    }
-    if (section.extent().contains(offset)) {
-      title = section.title;
-    }
-  }
-  return title;
+  const int index = document.section_at(offset);
+  return index < 0 ? std::string_view() : std::string_view(document.sections()[static_cast<std::size_t>(index)].title);
 }
 
 std::string fingerprint(const document::Document& document, const Diagnostic& diagnostic) {
@@ -62,6 +54,28 @@ std::string fingerprint(const document::Document& document, const Diagnostic& di
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
   return buffer;
+}
+
+// Reads a regular file in one allocation of its size (files may be large).
+bool read_whole_file(const std::filesystem::path& path, std::string& bytes) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return false;
+  }
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  bytes.resize(error ? 0 : static_cast<std::size_t>(size));
+  std::size_t read = bytes.empty() ? 0 : std::fread(bytes.data(), 1, bytes.size(), file);
+  bytes.resize(read);
+  // The file may have grown since: read whatever follows.
+  char chunk[65536];
+  std::size_t more = 0;
+  while ((more = std::fread(chunk, 1, sizeof chunk, file)) > 0) {
+    bytes.append(chunk, more);
+  }
+  const bool ok = std::ferror(file) == 0;
+  std::fclose(file);
+  return ok;
 }
 
 }  // namespace
@@ -185,18 +199,17 @@ FileResult lint_file(const std::filesystem::path& path, std::string display_path
     failed.error = FileError{"is a directory, not a Markdown file"};
     return failed;
   }
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream) {
+  if (!std::filesystem::is_regular_file(status)) {
+    // A FIFO or a device would block or never end: only regular files are read.
+    failed.error = FileError{"not a regular file"};
+    return failed;
+  }
+  std::string bytes;
+  if (!read_whole_file(path, bytes)) {
     failed.error = FileError{"cannot read file (permission denied?)"};
     return failed;
   }
-  std::ostringstream buffer;
-  buffer << stream.rdbuf();
-  if (stream.bad()) {
-    failed.error = FileError{"error while reading file"};
-    return failed;
-  }
-  return lint_bytes(std::move(display_path), std::move(buffer).str(), config);
+  return lint_bytes(std::move(display_path), std::move(bytes), config);
 }
 
 }  // namespace pmlint::engine

@@ -2,6 +2,7 @@
 // escaped as the runner requires, then the plain summary on standard error.
 
 #include "output/reporter.hpp"
+#include "util/text.hpp"
 
 namespace pmlint::output {
 
@@ -48,13 +49,13 @@ class GithubReporter final : public Reporter {
   GithubReporter(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
 
   void file(const engine::FileResult& result) override {
-    const std::string file = escape_property(result.path);
+    const std::string file = escape_property(util::escape_control(result.path));
     if (result.error) {
       m_out << "::error file=" << file;
       if (result.error->line > 0) {
         m_out << ",line=" << result.error->line;
       }
-      m_out << ",title=pmlint::" << escape_data(result.error->message) << '\n';
+      m_out << ",title=pmlint::" << escape_data(util::escape_control(result.error->message)) << '\n';
       return;
     }
     for (const auto& finding : result.findings) {
@@ -65,7 +66,7 @@ class GithubReporter final : public Reporter {
       if (location.line == location.end_line) {
         m_out << ",col=" << location.column << ",endColumn=" << location.end_column;
       }
-      m_out << ",title=" << escape_property(finding.rule_id) << "::" << escape_data(finding.message) << " ["
+      m_out << ",title=" << escape_property(finding.rule_id) << "::" << escape_data(util::escape_control(finding.message)) << " ["
             << escape_data(finding.rule_id) << "]\n";
     }
   }

@@ -74,6 +74,61 @@ struct Hit {
   std::string message;
 };
 
+// A sentence and its words, offsets relative to the sentence.
+struct SentenceWords {
+  ByteSpan span;
+  std::vector<Word> words;
+
+  // The index of the first word at or after the document offset `at`.
+  [[nodiscard]] std::size_t word_at(std::uint32_t at) const {
+    const auto it = std::lower_bound(words.begin(), words.end(), at, [&](const Word& word, std::uint32_t offset) {
+      return span.begin + word.offset < offset;
+    });
+    return static_cast<std::size_t>(it - words.begin());
+  }
+  [[nodiscard]] std::uint32_t begin_of(std::size_t word) const {
+    return span.begin + static_cast<std::uint32_t>(words[word].offset);
+  }
+  [[nodiscard]] std::uint32_t end_of(std::size_t word) const {
+    return begin_of(word) + static_cast<std::uint32_t>(words[word].text.size());
+  }
+};
+
+// Finds the prose block and sentence of a match, splitting a block into sentences only once and
+// only when a match falls in it.
+class BlockSentences {
+ public:
+  explicit BlockSentences(const document::Document& document) : m_document(document) {}
+
+  // The sentence that holds all of `span`, or nullptr when it is not prose of one sentence.
+  const SentenceWords* at(ByteSpan span) {
+    const auto& blocks = m_document.blocks();
+    const auto it = std::upper_bound(blocks.begin(), blocks.end(), span.begin,
+                                     [](std::uint32_t offset, const document::Block& block) { return offset < block.span.end; });
+    if (it == blocks.end() || !it->span.contains(span.begin) || span.end > it->span.end || it->quoted ||
+        it->kind == document::BlockKind::code_block || it->kind == document::BlockKind::html_block) {
+      return nullptr;
+    }
+    const auto index = static_cast<std::size_t>(it - blocks.begin());
+    auto& sentences = m_split[index];
+    if (sentences.empty()) {
+      for (const ByteSpan sentence : sentences_in(m_document.prose(), it->span)) {
+        sentences.push_back({sentence, words_of(sentence.of(m_document.prose()))});
+      }
+    }
+    for (const auto& sentence : sentences) {
+      if (sentence.span.contains(span.begin)) {
+        return span.end <= sentence.span.end ? &sentence : nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  const document::Document& m_document;
+  std::map<std::size_t, std::vector<SentenceWords>> m_split;
+};
+
 class BlameLanguage final : public engine::Rule {
  public:
   [[nodiscard]] const RuleInfo& info() const override { return k_info; }
@@ -120,14 +175,12 @@ class BlameLanguage final : public engine::Rule {
     const auto people = m_people.document_people(document);
     const std::string_view prose = document.prose();
     std::vector<Hit> hits;
-    for (const auto& block : document.blocks()) {
-      if (block.quoted || block.kind == document::BlockKind::code_block || block.kind == document::BlockKind::html_block) {
-        continue;
-      }
-      for (const ByteSpan sentence : sentences_in(prose, block.span)) {
-        check_sentence(prose, sentence, people, hits);
-      }
-    }
+    // Each pattern reads the whole prose view once (code, comments and quotes are blanked in it);
+    // a match is then placed in its block and sentence.
+    BlockSentences sentences(document);
+    find_phrases(prose, sentences, hits);
+    find_lapses(prose, sentences, people, hits);
+    find_should(prose, sentences, people, hits);
     // One finding per place: a lapse that contains a blame phrase is reported once.
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.span.begin < b.span.begin; });
     std::uint32_t covered = 0;
@@ -157,53 +210,69 @@ class BlameLanguage final : public engine::Rule {
     return false;
   }
 
-  void check_sentence(std::string_view prose, ByteSpan sentence, const std::set<std::string, std::less<>>& people,
-                      std::vector<Hit>& hits) const {
-    const std::string_view text = sentence.of(prose);
-    auto at = [&](std::string_view part) { return static_cast<std::size_t>(part.data() - text.data()); };
-    auto add = [&](std::size_t begin, std::size_t end, const std::string& quoted, const std::string& advice) {
-      const auto span = ByteSpan{static_cast<std::uint32_t>(sentence.begin + begin), static_cast<std::uint32_t>(sentence.begin + end)};
-      if (!inside_quotes(prose, sentence, span.begin)) {
-        hits.push_back({span, "'" + quote(quoted) + "' is blaming language; " + advice});
-      }
-    };
-    util::for_each_match(*m_phrases, text, [&](const util::Match& match) {
+  void add(std::string_view prose, const SentenceWords& sentence, std::uint32_t begin, std::uint32_t end,
+           const std::string& advice, std::vector<Hit>& hits) const {
+    if (!inside_quotes(prose, sentence.span, begin)) {
+      hits.push_back({{begin, end}, "'" + quote(prose.substr(begin, end - begin)) + "' is blaming language; " + advice});
+    }
+  }
+
+  void find_phrases(std::string_view prose, BlockSentences& sentences, std::vector<Hit>& hits) const {
+    util::for_each_match(*m_phrases, prose, [&](const util::Match& match) {
       const std::string_view phrase = match.group(1);
-      if (!negated(text, at(phrase))) {
-        add(at(phrase), at(phrase) + phrase.size(), std::string(phrase), suggestion(phrase));
+      const ByteSpan span = document::span_of(prose, phrase);
+      const SentenceWords* sentence = sentences.at(span);
+      if (sentence != nullptr && !negated(sentence->span.of(prose), span.begin - sentence->span.begin)) {
+        add(prose, *sentence, span.begin, span.end, suggestion(phrase), hits);
       }
       return true;
     });
-    util::for_each_match(*m_lapses, text, [&](const util::Match& match) {
+  }
+
+  void find_lapses(std::string_view prose, BlockSentences& sentences, const std::set<std::string, std::less<>>& people,
+                   std::vector<Hit>& hits) const {
+    util::for_each_match(*m_lapses, prose, [&](const util::Match& match) {
       const std::string_view phrase = match.group(1);
-      const std::size_t begin = at(phrase);
-      std::size_t end = begin + phrase.size();
+      const ByteSpan span = document::span_of(prose, phrase);
+      const SentenceWords* sentence = sentences.at(span);
+      if (sentence == nullptr) {
+        return true;
+      }
+      std::uint32_t end = span.end;
       if (m_needs_verb.count(util::normalize_label(phrase))) {
-        const auto next = words_of(text.substr(end));
-        if (next.empty() || !m_lapse_verbs.count(util::to_lower_ascii(next.front().text))) {
+        const std::size_t next = sentence->word_at(end);
+        if (next >= sentence->words.size() ||
+            !m_lapse_verbs.count(util::to_lower_ascii(sentence->words[next].text))) {
           return true;
         }
-        end += next.front().offset + next.front().text.size();
+        end = sentence->end_of(next);
       }
-      if (const auto subject = m_people.subject_before(text, begin, people)) {
-        add(*subject, end, std::string(text.substr(*subject, end - *subject)), suggestion(phrase));
+      if (const auto subject = m_people.subject_before(sentence->words, sentence->word_at(span.begin), people)) {
+        add(prose, *sentence, sentence->begin_of(*subject), end, suggestion(phrase), hits);
       }
       return true;
     });
-    util::for_each_match(*m_should, text, [&](const util::Match& match) {
+  }
+
+  void find_should(std::string_view prose, BlockSentences& sentences, const std::set<std::string, std::less<>>& people,
+                   std::vector<Hit>& hits) const {
+    util::for_each_match(*m_should, prose, [&](const util::Match& match) {
       const std::string_view modal = match.group(1);
       const std::string_view participle = match.group(3);
-      const std::size_t begin = at(modal);
-      const std::size_t end = at(participle) + participle.size();
+      const ByteSpan span{document::span_of(prose, modal).begin, document::span_of(prose, participle).end};
+      const SentenceWords* sentence = sentences.at(span);
+      if (sentence == nullptr) {
+        return true;
+      }
       const std::string word = util::to_lower_ascii(participle);
       const bool vigilance = m_vigilance.count(word) > 0;
-      const auto subject = m_people.subject_before(text, begin, people);
+      const auto subject = m_people.subject_before(sentence->words, sentence->word_at(span.begin), people);
       const bool verb_like = util::iends_with(word, "ed") || util::iends_with(word, "en") || vigilance;
       if (vigilance || (subject && verb_like && match.group(2).empty())) {
-        const std::size_t from = subject ? *subject : begin;
-        add(from, end, std::string(text.substr(from, end - from)),
+        add(prose, *sentence, subject ? sentence->begin_of(*subject) : span.begin, span.end,
             "say what would have caught it (a check, an alert, a review step) instead of what someone should have "
-            "done");
+            "done",
+            hits);
       }
       return true;
     });

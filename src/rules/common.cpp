@@ -15,10 +15,11 @@ ByteSpan document_anchor(const document::Document& document) {
 
 bool section_is_empty(const document::Document& document, const document::Section& section) {
   const std::string_view prose = document.prose();
-  for (const auto& block : document.blocks()) {
-    if (block.span.end <= section.body.begin) {
-      continue;
-    }
+  const auto& blocks = document.blocks();
+  const auto first = std::lower_bound(blocks.begin(), blocks.end(), section.body.begin,
+                                      [](const document::Block& block, std::uint32_t at) { return block.span.end <= at; });
+  for (auto it = first; it != blocks.end(); ++it) {
+    const document::Block& block = *it;
     if (block.span.begin >= section.body.end) {
       break;
     }

@@ -131,6 +131,9 @@ class FollowUpMissing final : public engine::Rule {
           document.within(block.span.begin, SectionKind::follow_up)) {
         continue;
       }
+      if (!util::search(review, block.span.of(prose))) {
+        continue;  // most blocks say nothing of a review: skip splitting them
+      }
       for (const ByteSpan sentence : sentences_in(prose, block.span)) {
         if (util::search(review, sentence.of(prose))) {
           dates_in(document, sentence, dates);

@@ -45,6 +45,10 @@ void PersonFinder::configure(const std::vector<std::string>& extra_names) {
   std::sort(m_roles.begin(), m_roles.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& pronoun : engine::pack_strings("blame", "pronouns")) {
     m_pronouns.insert(pronoun);
+    m_first_words.insert(pronoun);
+  }
+  for (const auto& role : m_roles) {
+    m_first_words.insert(role.front());
   }
 }
 
@@ -76,90 +80,95 @@ std::set<std::string, std::less<>> PersonFinder::document_people(const document:
   return people;
 }
 
-std::size_t PersonFinder::person_at(std::string_view text, std::size_t offset,
-                                    const std::set<std::string, std::less<>>& people, bool need_known) const {
-  auto words = words_of(text.substr(offset));
-  if (words.empty() || words.front().offset != 0) {
+std::size_t PersonFinder::person_at(const std::vector<Word>& words, std::size_t index,
+                                    const std::set<std::string, std::less<>>& people) const {
+  if (index >= words.size()) {
     return 0;
   }
-  std::string_view first = words.front().text;
+  std::string_view first = words[index].text;
   // "Sam's change", "@bob’s PR": the person is the word without its possessive.
   for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
     if (first.size() > possessive.size() && util::iends_with(first, possessive)) {
       first.remove_suffix(possessive.size());
-      words.resize(1);
-      words.front().text = first;
     }
   }
+  const bool possessive = first.size() != words[index].text.size();
   if (first.front() == '@' && first.size() > 1) {
-    return first.size();
+    return 1;
   }
   if (is_email(first)) {
-    return first.size();
+    return 1;
   }
-  if (words.size() >= 2 && people.count(std::string(first) + " " + std::string(words[1].text))) {
-    return words[1].offset + words[1].text.size();
-  }
-  if (people.count(first) || (!need_known && is_capitalised(first) && is_given_name(first))) {
-    // "Sam Jones": a capitalised surname belongs to the mention.
-    if (words.size() >= 2 && is_capitalised(words[1].text) && words[1].offset == first.size() + 1 &&
-        !is_given_name(words[1].text)) {
-      return words[1].offset + words[1].text.size();
+  // Most words are none of these: a lower-case word can only open a role or be a pronoun.
+  const bool capitalised = is_capitalised(first);
+  std::string lowered;
+  if (!capitalised || first.size() <= 8) {
+    lowered = util::to_lower_ascii(first);
+    if (!capitalised && !m_first_words.count(lowered)) {
+      return 0;
     }
-    return first.size();
   }
-  if (need_known) {
+  const bool has_next = !possessive && index + 1 < words.size();
+  const bool next_is_surname = has_next && is_capitalised(words[index + 1].text) &&
+                               words[index + 1].offset == words[index].offset + first.size() + 1;
+  if (has_next && capitalised && !people.empty()) {
+    std::string full(first);
+    full += ' ';
+    full += words[index + 1].text;
+    if (people.count(full)) {
+      return 2;
+    }
+  }
+  if (capitalised && (people.count(first) || is_given_name(first))) {
+    return next_is_surname && !is_given_name(words[index + 1].text) ? 2 : 1;
+  }
+  if (lowered.empty() || !m_first_words.count(lowered)) {
     return 0;
   }
-  const std::string lower = util::to_lower_ascii(first);
-  if (m_pronouns.count(lower)) {
-    return first.size();
+  if (m_pronouns.count(lowered)) {
+    return 1;
   }
   for (const auto& role : m_roles) {
-    if (role.size() > words.size()) {
+    if (index + role.size() > words.size()) {
       continue;
     }
     bool match = true;
     for (std::size_t i = 0; i < role.size() && match; ++i) {
-      match = util::to_lower_ascii(words[i].text) == role[i];
+      match = util::iequals(words[index + i].text, role[i]);
     }
     if (match) {
-      return words[role.size() - 1].offset + words[role.size() - 1].text.size();
+      return role.size();
     }
   }
   return 0;
 }
 
-std::optional<std::size_t> PersonFinder::subject_before(std::string_view text, std::size_t end,
+std::optional<std::size_t> PersonFinder::subject_before(const std::vector<Word>& words, std::size_t verb,
                                                         const std::set<std::string, std::less<>>& people) const {
-  auto words = words_of(text.substr(0, end));
-  while (!words.empty() && is_adverb(words.back().text)) {
-    words.pop_back();
+  std::size_t end = std::min(verb, words.size());
+  while (end > 0 && is_adverb(words[end - 1].text)) {
+    --end;
   }
-  if (words.empty()) {
+  if (end == 0) {
     return std::nullopt;
   }
-  const std::size_t subject_end = words.back().offset + words.back().text.size();
-  // Try the last one to six words as the subject: the longest role that ends right there wins.
-  for (std::size_t take = std::min<std::size_t>(6, words.size()); take >= 1; --take) {
-    const std::size_t start = words[words.size() - take].offset;
-    const std::size_t length = person_at(text, start, people, false);
-    if (length > 0 && start + length == subject_end) {
-      // A pronoun or role must start the clause: "the pods that he" is not "he".
+  // The longest mention that ends right before the verb: "the on-call engineer", "Sam Jones".
+  for (std::size_t take = std::min<std::size_t>(6, end); take >= 1; --take) {
+    const std::size_t start = end - take;
+    if (person_at(words, start, people) == take) {
       return start;
     }
   }
   // "Someone on the SRE team", "the engineer from payments": a role, then a short qualifier.
-  for (std::size_t take = std::min<std::size_t>(8, words.size()); take >= 3; --take) {
-    const std::size_t start = words[words.size() - take].offset;
-    const std::size_t length = person_at(text, start, people, false);
-    if (length == 0) {
+  for (std::size_t take = std::min<std::size_t>(8, end); take >= 3; --take) {
+    const std::size_t start = end - take;
+    const std::size_t length = person_at(words, start, people);
+    if (length == 0 || start + length >= end) {
       continue;
     }
-    const std::string next = util::to_lower_ascii(words_of(text.substr(start + length)).empty()
-                                                      ? std::string_view()
-                                                      : words_of(text.substr(start + length)).front().text);
-    if (next == "on" || next == "from" || next == "in" || next == "of") {
+    const std::string_view next = words[start + length].text;
+    if (util::iequals(next, "on") || util::iequals(next, "from") || util::iequals(next, "in") ||
+        util::iequals(next, "of")) {
       return start;
     }
   }

@@ -12,6 +12,7 @@
 
 #include "document/document.hpp"
 #include "engine/options.hpp"
+#include "rules/text_scan.hpp"
 
 namespace pmlint::rules {
 
@@ -24,16 +25,15 @@ class PersonFinder {
   // attendees): full names and their first names, for matching in prose.
   [[nodiscard]] std::set<std::string, std::less<>> document_people(const document::Document& document) const;
 
-  // When the words right before `end` in `text` are a person acting as the subject of what
-  // follows ("Sam", "the on-call engineer", "@bob", "Someone on the SRE team", "he"), the
-  // offset in `text` where that person starts.
-  [[nodiscard]] std::optional<std::size_t> subject_before(std::string_view text, std::size_t end,
-                                                          const std::set<std::string, std::less<>>& people) const;
+  // How many of `words`, from `index` on, name a person (a handle, an e-mail, a known or given
+  // name and its surname, a pronoun, a role such as "the on-call engineer"); 0 when none do.
+  [[nodiscard]] std::size_t person_at(const std::vector<Word>& words, std::size_t index,
+                                      const std::set<std::string, std::less<>>& people) const;
 
-  // A person named at `offset` in `text` (a handle, an e-mail, a known or given name, a role);
-  // the length of the mention, or 0.
-  [[nodiscard]] std::size_t person_at(std::string_view text, std::size_t offset,
-                                      const std::set<std::string, std::less<>>& people, bool need_known) const;
+  // When the words right before `words[verb]` are a person acting as the subject of it ("Sam",
+  // "the on-call engineer", "@bob", "Someone on the SRE team", "he"), the index of its first word.
+  [[nodiscard]] std::optional<std::size_t> subject_before(const std::vector<Word>& words, std::size_t verb,
+                                                          const std::set<std::string, std::less<>>& people) const;
 
   [[nodiscard]] bool is_given_name(std::string_view word) const;
 
@@ -41,6 +41,7 @@ class PersonFinder {
   std::set<std::string, std::less<>> m_names;
   std::vector<std::vector<std::string>> m_roles;  // lower-case words of each role
   std::set<std::string, std::less<>> m_pronouns;
+  std::set<std::string, std::less<>> m_first_words;  // lower-case first words of roles and pronouns
 };
 
 }  // namespace pmlint::rules

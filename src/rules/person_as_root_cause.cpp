@@ -85,9 +85,10 @@ class PersonAsRootCause final : public engine::Rule {
     for (const auto* block : blocks_of(document, sections)) {
       // Only the part of a label's paragraph after the label belongs to the section.
       ByteSpan span = block->span;
-      for (const auto* section : sections) {
-        if (section->labelled && section->heading.end > span.begin && section->heading.end <= span.end) {
-          span.begin = section->heading.end;
+      if (block->section >= 0) {
+        const auto& section = document.sections()[static_cast<std::size_t>(block->section)];
+        if (section.labelled && section.heading.end > span.begin && section.heading.end <= span.end) {
+          span.begin = section.heading.end;
         }
       }
       for (const ByteSpan sentence : sentences_in(prose, span)) {
@@ -111,20 +112,19 @@ class PersonAsRootCause final : public engine::Rule {
     });
     const auto words = words_of(text);
     for (std::size_t i = 0; i < words.size(); ++i) {
-      const std::size_t length = m_people.person_at(text, words[i].offset, people, false);
-      if (length == 0) {
+      const std::size_t count = m_people.person_at(words, i, people);
+      if (count == 0) {
         continue;
       }
-      const std::string_view mention = text.substr(words[i].offset, length);
-      // What follows the person: skip adverbs, then the verb (or a possessive "'s").
-      std::size_t next = i + 1;
-      while (next < words.size() && words[next].offset < words[i].offset + length) {
-        ++next;
+      const std::size_t last = i + count - 1;
+      std::string_view mention = text.substr(words[i].offset, words[last].offset + words[last].text.size() - words[i].offset);
+      const bool possessive = util::iends_with(mention, "'s") || util::iends_with(mention, "\xE2\x80\x99s");
+      if (possessive) {
+        mention.remove_suffix(util::iends_with(mention, "'s") ? 2 : 4);
       }
-      const bool possessive = util::iends_with(mention, "'s") ||
-                              (words[i].offset + length < text.size() && text.substr(words[i].offset + length, 2) == "'s");
+      // What follows the person: skip adverbs, then the verb.
       bool acts = false;
-      for (std::size_t k = next; k < words.size() && k < next + 3 && !acts; ++k) {
+      for (std::size_t k = last + 1; k < words.size() && k < last + 4 && !acts; ++k) {
         const std::string verb = util::to_lower_ascii(words[k].text);
         acts = m_causal.count(verb) > 0;
         if (!(util::iends_with(verb, "ly") || verb == "then" || verb == "also" || verb == "just")) {
@@ -133,13 +133,11 @@ class PersonAsRootCause final : public engine::Rule {
       }
       const auto begin = static_cast<std::uint32_t>(sentence.begin + words[i].offset);
       if ((acts || possessive) && !inside_quotes(prose, sentence, begin) && reported.insert(begin).second) {
-        context.report({begin, begin + static_cast<std::uint32_t>(length)},
+        context.report({begin, begin + static_cast<std::uint32_t>(mention.size())},
                        "the root cause names a person ('" + quote(mention) +
                            "'); describe the conditions and the system, not who acted");
       }
-      while (i + 1 < words.size() && words[i + 1].offset < words[i].offset + length) {
-        ++i;
-      }
+      i = last;
     }
   }
 

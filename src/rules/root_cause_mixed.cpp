@@ -103,10 +103,10 @@ class RootCauseMixed final : public engine::Rule {
 
  private:
   static bool has_subsections(const document::Document& document, const document::Section& section) {
+    // Sections are sorted by where they start: a sub-section is the next one, if it starts inside.
     const auto& sections = document.sections();
-    return std::any_of(sections.begin(), sections.end(), [&](const document::Section& other) {
-      return &other != &section && section.body.contains(other.heading.begin);
-    });
+    const auto next = static_cast<std::size_t>(&section - sections.data()) + 1;
+    return next < sections.size() && section.body.contains(sections[next].heading.begin);
   }
 
   std::unique_ptr<re2::RE2> m_phrases;

@@ -155,6 +155,17 @@ class SensitiveData final : public engine::Rule {
       m_email_allow.push_back(entry.as<std::string>());
     }
     m_allow = options.strings("allow");
+    // One pass over the text tells which patterns can match at all; most files need none.
+    m_any = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions, re2::RE2::UNANCHORED);
+    for (const auto& detector : m_detectors) {
+      m_any->Add(detector.pattern->pattern(), nullptr);
+    }
+    for (const re2::RE2* builtin : {&email_pattern(), &ipv4_pattern(), &ipv6_pattern(), &phone_pattern(), &card_pattern()}) {
+      m_any->Add(builtin->pattern(), nullptr);
+    }
+    if (!m_any->Compile()) {
+      throw std::runtime_error("sensitive-data patterns do not compile together");
+    }
   }
 
   void check(Context& context) const override {
@@ -170,7 +181,19 @@ class SensitiveData final : public engine::Rule {
       context.report(span, std::string(kind) + " '" + mask(found) + "'" + where + "; " + std::string(advice),
                      std::nullopt, severity);
     };
-    for (const auto& detector : m_detectors) {
+    std::vector<int> matched;
+    if (!m_any->Match(re2::StringPiece(text.data(), text.size()), &matched)) {
+      return;
+    }
+    const auto may_match = [&](std::size_t index) {
+      return std::find(matched.begin(), matched.end(), static_cast<int>(index)) != matched.end();
+    };
+    const std::size_t builtin = m_detectors.size();
+    for (std::size_t d = 0; d < m_detectors.size(); ++d) {
+      if (!may_match(d)) {
+        continue;
+      }
+      const auto& detector = m_detectors[d];
       util::for_each_match(*detector.pattern, text, [&](const util::Match& match) {
         const std::string_view value = match.group(1).data() != nullptr ? match.group(1) : match.whole;
         if (!is_placeholder(value)) {
@@ -179,21 +202,21 @@ class SensitiveData final : public engine::Rule {
         return true;
       });
     }
-    util::for_each_match(email_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin)) util::for_each_match(email_pattern(), text, [&](const util::Match& match) {
       const std::string_view email = match.group(1);
       if (!allowed_email(email)) {
         report("e-mail address", email, "name a role or team instead of a person's address");
       }
       return true;
     });
-    util::for_each_match(ipv4_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin + 1)) util::for_each_match(ipv4_pattern(), text, [&](const util::Match& match) {
       const std::string_view address = match.group(1);
       if (reportable_ipv4(text, address)) {
         report("IP address", address, "replace it with a placeholder such as <node-ip>");
       }
       return true;
     });
-    util::for_each_match(ipv6_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin + 2)) util::for_each_match(ipv6_pattern(), text, [&](const util::Match& match) {
       const std::string_view address = match.group(1);
       if (address.find("::") != std::string_view::npos || std::count(address.begin(), address.end(), ':') == 7) {
         if (!util::istarts_with(address, "2001:db8") && address != "::1" && address != "::") {
@@ -202,7 +225,7 @@ class SensitiveData final : public engine::Rule {
       }
       return true;
     });
-    util::for_each_match(phone_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin + 3)) util::for_each_match(phone_pattern(), text, [&](const util::Match& match) {
       const std::string_view number = match.group(1);
       const auto begin = static_cast<std::size_t>(number.data() - text.data());
       if (!in_url(text, begin, begin + number.size())) {
@@ -210,7 +233,7 @@ class SensitiveData final : public engine::Rule {
       }
       return true;
     });
-    util::for_each_match(card_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin + 4)) util::for_each_match(card_pattern(), text, [&](const util::Match& match) {
       const std::string_view candidate = match.group(1);
       std::string digits;
       for (const char c : candidate) {
@@ -321,6 +344,7 @@ class SensitiveData final : public engine::Rule {
   std::vector<std::unique_ptr<re2::RE2>> m_placeholders;
   std::vector<std::string> m_email_allow;
   std::vector<std::string> m_allow;
+  std::unique_ptr<re2::RE2::Set> m_any;  // every pattern above, for the one-pass check
 };
 
 }  // namespace

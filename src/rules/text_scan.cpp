@@ -46,6 +46,7 @@ std::unique_ptr<re2::RE2> compile_phrases(const std::vector<std::string>& phrase
   re2::RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
+  options.set_max_mem(64 << 20);  // long alternations need room for a DFA, or RE2 falls back to an NFA
   // \b does not apply next to punctuation ("n't"), so the boundaries are written out.
   return std::make_unique<re2::RE2>("(?:^|[^\\w])(" + document::phrase_alternation(phrases) + ")(?:[^\\w]|$)", options);
 }

@@ -60,8 +60,7 @@ class TimelineMissing final : public engine::Rule {
     }
     const auto& entries = document.timeline();
     const bool has_entry = std::any_of(entries.begin(), entries.end(), [&](const document::TimelineEntry& entry) {
-      return std::any_of(sections.begin(), sections.end(),
-                         [&](const document::Section* section) { return section->extent().contains(entry.span.begin); });
+      return document.within(entry.span.begin, SectionKind::timeline);
     });
     if (!has_entry) {
       context.report(sections.front()->heading, "the Timeline section has no timestamped entries");

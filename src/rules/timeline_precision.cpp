@@ -1,4 +1,4 @@
-#include <algorithm>
+#include <set>
 
 #include "rules/common.hpp"
 #include "rules/rules.hpp"
@@ -51,6 +51,12 @@ class TimelinePrecision final : public engine::Rule {
   void check(Context& context) const override {
     const auto& document = context.document();
     const auto& entries = document.timeline();
+    std::set<int> groups_with_times;
+    for (const auto& entry : entries) {
+      if (entry.precision >= document::Precision::hour) {
+        groups_with_times.insert(entry.group);
+      }
+    }
     for (const auto& entry : entries) {
       const std::string shown = written(document, entry);
       switch (entry.precision) {
@@ -59,10 +65,7 @@ class TimelinePrecision final : public engine::Rule {
           context.report(entry.time_span, "timeline entry '" + shown + "' is coarser than a minute; give the time to the minute");
           break;
         case document::Precision::day: {
-          const bool group_has_times = std::any_of(entries.begin(), entries.end(), [&](const document::TimelineEntry& other) {
-            return other.group == entry.group && other.precision >= document::Precision::hour;
-          });
-          if (!group_has_times) {
+          if (groups_with_times.count(entry.group) == 0) {
             context.report(entry.time_span, "timeline entry '" + shown + "' gives a date but no time; give the time to the minute");
           }
           break;

@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include "util/utf8.hpp"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -106,9 +108,57 @@ std::string drop_parentheticals(std::string_view text) {
   return kept;
 }
 
+// The common case, plain ASCII: no Unicode tables needed.
+std::string normalize_ascii_label(std::string_view text) {
+  std::string words;
+  bool pending_space = false;
+  int depth = 0;
+  for (const char c : text) {
+    if (c == '(' || c == '[') {
+      ++depth;
+      pending_space = true;
+      continue;
+    }
+    if ((c == ')' || c == ']') && depth > 0) {
+      --depth;
+      continue;
+    }
+    if (depth > 0) {
+      continue;
+    }
+    if (is_ascii_alpha(c) || is_ascii_digit(c)) {
+      if (pending_space && !words.empty()) {
+        words.push_back(' ');
+      }
+      pending_space = false;
+      words.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+    } else {
+      pending_space = true;
+    }
+  }
+  return words;
+}
+
+std::string strip_leading_numbers(std::string words) {
+  std::string_view view = words;
+  while (!view.empty() && is_ascii_digit(view.front())) {
+    const auto space = view.find(' ');
+    const auto token = view.substr(0, space);
+    if (space == std::string_view::npos ||
+        !std::all_of(token.begin(), token.end(), [](char c) { return is_ascii_digit(c); })) {
+      break;
+    }
+    view.remove_prefix(space + 1);
+  }
+  return std::string(view);
+}
+
 }  // namespace
 
 std::string normalize_label(std::string_view text) {
+  if (is_ascii(text)) {
+    return strip_leading_numbers(normalize_ascii_label(text));
+  }
   const std::string folded = casefold(drop_parentheticals(text));
   std::string words;
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
@@ -133,17 +183,7 @@ std::string normalize_label(std::string_view text) {
     offset += consumed;
   }
   // Leading section numbers ("3 timeline", "2 1 impact") are layout, not part of the name.
-  std::string_view view = words;
-  while (!view.empty() && is_ascii_digit(view.front())) {
-    const auto space = view.find(' ');
-    const auto token = view.substr(0, space);
-    if (space == std::string_view::npos ||
-        !std::all_of(token.begin(), token.end(), [](char c) { return is_ascii_digit(c); })) {
-      break;
-    }
-    view.remove_prefix(space + 1);
-  }
-  return std::string(view);
+  return strip_leading_numbers(std::move(words));
 }
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
@@ -175,14 +215,21 @@ std::string escape_control(std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
   std::string escaped;
   escaped.reserve(text.size());
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
     if (byte < 0x20 || byte == 0x7f) {
       escaped += "\\x";
       escaped.push_back(k_hex[byte >> 4]);
       escaped.push_back(k_hex[byte & 0xF]);
+    } else if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) {
+      // C1 controls (U+0080..U+009F): CSI and friends act on some terminals too.
+      escaped += "\\u00";
+      escaped.push_back(k_hex[next >> 4]);
+      escaped.push_back(k_hex[next & 0xF]);
+      ++i;
     } else {
-      escaped.push_back(c);
+      escaped.push_back(text[i]);
     }
   }
   return escaped;

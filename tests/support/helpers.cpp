@@ -1,9 +1,11 @@
 #include "support/helpers.hpp"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -92,13 +94,24 @@ RunResult run_pmlint(const std::vector<std::string>& arguments, const std::strin
   if (!working_directory.empty()) {
     command += "cd " + shell_quote(working_directory.string()) + " && ";
   }
-  command += shell_quote(PMLINT_BINARY);
+  command += "exec " + shell_quote(PMLINT_BINARY);
   for (const auto& argument : arguments) {
     command += " " + shell_quote(argument);
   }
   command += " < " + shell_quote(in.string()) + " > " + shell_quote(out.string()) + " 2> " + shell_quote(err.string());
-  const int status = std::system(command.c_str());
+  // The shell execs pmlint in its place, so the rusage of the child is pmlint's own.
+  const auto started = std::chrono::steady_clock::now();
+  const pid_t child = fork();
+  if (child == 0) {
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  wait4(child, &status, 0, &usage);
   RunResult result;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.max_rss_kb = usage.ru_maxrss;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = read_all(out);
   result.err = read_all(err);

@@ -39,6 +39,8 @@ struct RunResult {
   int exit_code = -1;
   std::string out;
   std::string err;
+  double seconds = 0;        // wall time
+  long max_rss_kb = 0;       // peak resident memory of the pmlint process
 };
 
 // Runs the pmlint binary built with the tests; `stdin_text` is fed to its standard input.
