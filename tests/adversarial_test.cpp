@@ -257,3 +257,23 @@ TEST_CASE("hostile: a failed run leaves no half-written report") {
 }
 
 }  // namespace pmlint::test
+
+namespace pmlint::test {
+
+TEST_CASE("hostile: --output-file to a device writes in place and never replaces it") {
+  const TempDir dir;
+  dir.write("pm.md", "# T\n");
+  const auto run = run_pmlint({"pm.md", "--format", "json", "-o", "/dev/null"}, "", dir.path());
+  CHECK(run.exit_code == 1);
+  struct stat status {};
+  REQUIRE(stat("/dev/null", &status) == 0);
+  CHECK(S_ISCHR(status.st_mode));
+  CHECK(!fs::exists("/dev/.null.XXXXXX"));
+  std::size_t strays = 0;
+  for (const auto& entry : fs::directory_iterator("/dev")) {
+    strays += entry.path().filename().string().rfind(".null.", 0) == 0 ? 1 : 0;
+  }
+  CHECK(strays == 0);
+}
+
+}  // namespace pmlint::test

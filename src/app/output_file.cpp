@@ -14,8 +14,19 @@ namespace pmlint::app {
 
 OutputFile::OutputFile(std::string target) : m_target(std::move(target)) {
   const std::filesystem::path path(m_target);
-  if (std::filesystem::is_directory(path)) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (std::filesystem::is_directory(status)) {
     m_error = "is a folder";
+    return;
+  }
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    // /dev/null, a terminal, a pipe: written in place. Renaming over one would replace the device.
+    m_stream.open(m_target, std::ios::binary);
+    m_direct = true;
+    if (!m_stream) {
+      m_error = "cannot open it for writing";
+    }
     return;
   }
   std::string pattern = (path.has_parent_path() ? path.parent_path().string() + "/" : std::string()) + "." +
@@ -49,6 +60,10 @@ bool OutputFile::commit() {
     return false;
   }
   m_stream.close();
+  if (m_direct) {
+    m_committed = true;
+    return true;
+  }
   // Keep the permissions a new file would get, not mkstemp's 0600.
   const mode_t mask = umask(0);
   umask(mask);

@@ -7,6 +7,7 @@ namespace pmlint::app {
 
 // A report written atomically: to a temporary file beside the target, renamed over it on
 // commit(). A run that fails part-way leaves the old report (or none), never half of one.
+// A target that exists and is not a regular file (/dev/null, a pipe) is written in place.
 class OutputFile {
  public:
   explicit OutputFile(std::string target);
@@ -26,6 +27,7 @@ class OutputFile {
   std::ofstream m_stream;
   std::string m_error;
   bool m_committed = false;
+  bool m_direct = false;  // the target is a device or pipe, written in place
 };
 
 }  // namespace pmlint::app

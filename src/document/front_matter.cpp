@@ -4,6 +4,7 @@
 
 #include "document/builder.hpp"
 #include "util/text.hpp"
+#include "util/yaml_guard.hpp"
 
 namespace pmlint::document {
 
@@ -14,22 +15,6 @@ constexpr std::size_t k_max_yaml_nesting = 64;
 // True when the line (without its ending) is the fence, allowing trailing spaces.
 bool is_fence(std::string_view line, std::string_view fence) {
   return util::trim_right(line) == fence;
-}
-
-// yaml-cpp parses recursively; refuse input nested deeper than any real front matter before
-// handing it over, so a hostile file cannot exhaust the stack.
-std::optional<std::size_t> too_deep(std::string_view yaml) {
-  std::size_t depth = 0;
-  for (std::size_t i = 0; i < yaml.size(); ++i) {
-    if (yaml[i] == '[' || yaml[i] == '{') {
-      if (++depth > k_max_yaml_nesting) {
-        return i;
-      }
-    } else if ((yaml[i] == ']' || yaml[i] == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return std::nullopt;
 }
 
 std::string scalar_text(const YAML::Node& node) {
@@ -112,7 +97,7 @@ void DocumentBuilder::read_yaml_front_matter() {
     const std::uint32_t begin = std::min(line_span.begin + static_cast<std::uint32_t>(mark.column), line_span.end);
     return {begin, line_span.end};
   };
-  if (const auto deep = too_deep(body)) {
+  if (const auto deep = util::excessive_yaml_nesting(body, k_max_yaml_nesting)) {
     const std::uint32_t offset = front.body.begin + static_cast<std::uint32_t>(*deep);
     m_doc.m_problems.push_back({"front matter nests deeper than " + std::to_string(k_max_yaml_nesting) + " levels",
                                 {offset, offset + 1}});

@@ -11,6 +11,7 @@
 #include "util/edit_distance.hpp"
 #include "util/glob.hpp"
 #include "util/text.hpp"
+#include "util/yaml_guard.hpp"
 
 namespace pmlint::engine {
 
@@ -92,6 +93,8 @@ class LayerReader {
   explicit LayerReader(Settings& settings) : m_settings(settings) {}
 
   void read_file(const fs::path& path);
+  // Reads configuration text as if it were the file at `path`.
+  void read_text(const std::string& text, const fs::path& path, const fs::path& canonical);
 
  private:
   void read_rules(const YAML::Node& rules, const std::string& file);
@@ -117,9 +120,17 @@ void LayerReader::read_file(const fs::path& path) {
   }
   std::stringstream buffer;
   buffer << stream.rdbuf();
+  read_text(buffer.str(), path, canonical);
+}
+
+void LayerReader::read_text(const std::string& text, const fs::path& path, const fs::path& canonical) {
+  const std::string file = path.string();
+  if (const auto deep = util::excessive_yaml_nesting(text)) {
+    throw ConfigError(file, 0, 0, "nests deeper than any configuration needs (at byte " + std::to_string(*deep) + ")");
+  }
   YAML::Node root;
   try {
-    root = YAML::Load(buffer.str());
+    root = YAML::Load(text);
   } catch (const YAML::Exception& error) {
     throw ConfigError(file, error.mark.line + 1, error.mark.column + 1, "not valid YAML: " + error.msg);
   }
@@ -291,13 +302,17 @@ bool Config::ignores(const fs::path& path) const {
 
 class ConfigBuilder {
  public:
-  static std::shared_ptr<const Config> build(const std::optional<fs::path>& file, const ConfigOverrides& overrides) {
+  // `text`, when given, is read as the content of `file`.
+  static std::shared_ptr<const Config> build(const std::optional<fs::path>& file, const ConfigOverrides& overrides,
+                                             const std::string* text = nullptr) {
     Settings settings = default_settings();
     const std::string origin = file ? file->string() : std::string("--profile");
     if (overrides.profile) {
       apply_profile(settings, *overrides.profile, "--profile", YAML::Mark());
     }
-    if (file) {
+    if (file && text != nullptr) {
+      LayerReader(settings).read_text(*text, *file, fs::absolute(*file));
+    } else if (file) {
       LayerReader(settings).read_file(*file);
     }
     check_rule_ids(overrides.select, "--select");
@@ -350,6 +365,10 @@ class ConfigBuilder {
 
 std::shared_ptr<const Config> Config::load(const std::optional<fs::path>& file, const ConfigOverrides& overrides) {
   return ConfigBuilder::build(file, overrides);
+}
+
+std::shared_ptr<const Config> Config::from_text(const std::string& text, const fs::path& as_if) {
+  return ConfigBuilder::build(as_if, {}, &text);
 }
 
 ConfigResolver::ConfigResolver(std::optional<fs::path> explicit_config, ConfigOverrides overrides)

@@ -66,6 +66,9 @@ class Config {
   // Builds a configuration from a file (or the built-in defaults when `file` is empty).
   static std::shared_ptr<const Config> load(const std::optional<std::filesystem::path>& file,
                                             const ConfigOverrides& overrides);
+  // A configuration read from `text` as if it were the file `as_if` (its `extends` and `ignore`
+  // resolve from that file's folder).
+  static std::shared_ptr<const Config> from_text(const std::string& text, const std::filesystem::path& as_if);
 
  private:
   friend class ConfigBuilder;
