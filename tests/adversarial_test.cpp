@@ -38,8 +38,6 @@ std::string repeat_until(std::size_t bytes, const std::function<std::string(int)
   return text;
 }
 
-nlohmann::json summary_of(const RunResult& run) { return nlohmann::json::parse(run.out)["summary"]; }
-
 // Lints a file of each size; checks both finish and that time and memory grow no faster than the
 // input (with slack for fixed costs and noise).
 void check_linear(const std::string& name, const std::function<std::string(std::size_t)>& make, std::size_t small,

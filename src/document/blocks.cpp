@@ -1,6 +1,8 @@
 // Blocks, list items and tables from the cmark-gfm tree, then the prose view of the source.
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 #include "document/builder.hpp"
 #include "util/text.hpp"
@@ -54,6 +56,17 @@ std::size_t find_backtick_run(std::string_view text, std::size_t from, std::size
   }
   return std::string_view::npos;
 }
+
+// The bytes where inline markup can begin; the scan skips every other byte at one table lookup.
+constexpr std::array<bool, 256> k_markup_starts = [] {
+  std::array<bool, 256> starts{};
+  for (const char c : std::string_view("\\`<![]*~_hw")) {
+    starts[static_cast<unsigned char>(c)] = true;
+  }
+  return starts;
+}();
+
+bool may_start_markup(char c) { return k_markup_starts[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
@@ -171,12 +184,8 @@ void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
 void DocumentBuilder::build_prose() {
   const std::string_view text = source();
   std::string& prose = m_doc.m_prose;
-  prose.assign(text.size(), ' ');
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || text[i] == '\r') {
-      prose[i] = text[i];
-    }
-  }
+  prose.resize(text.size());
+  std::transform(text.begin(), text.end(), prose.begin(), [](char c) { return c == '\n' || c == '\r' ? c : ' '; });
   for (const Block& block : m_doc.m_blocks) {
     if (block.kind == BlockKind::html_block || block.kind == BlockKind::code_block) {
       if (block.kind == BlockKind::html_block) {
@@ -187,11 +196,8 @@ void DocumentBuilder::build_prose() {
     if (block.quoted) {
       continue;
     }
-    for (std::uint32_t i = block.span.begin; i < block.span.end; ++i) {
-      if (text[i] != '\n' && text[i] != '\r') {
-        prose[i] = text[i];
-      }
-    }
+    // Line ends are the same in both views.
+    std::memcpy(prose.data() + block.span.begin, text.data() + block.span.begin, block.span.size());
     if (block.kind == BlockKind::heading) {
       // "## Title ##": the markers are not words.
       std::uint32_t i = block.span.begin;
@@ -214,6 +220,7 @@ void DocumentBuilder::build_prose() {
     }
     blank_inline_markup(block.span);
   }
+  util::append_text_words(prose, m_doc.m_prose_words);
 }
 
 void DocumentBuilder::collect_comments(ByteSpan span) {
@@ -248,6 +255,10 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
   const std::size_t end = span.end;
   std::size_t i = span.begin;
   while (i < end) {
+    if (!may_start_markup(text[i])) {
+      ++i;
+      continue;
+    }
     const char c = text[i];
     if (c == '\\' && i + 1 < end && !util::is_word_byte(text[i + 1]) && !util::is_space(text[i + 1])) {
       blank(i, i + 1);

@@ -138,6 +138,14 @@ std::optional<CivilDate> Document::incident_date() const {
   return std::nullopt;
 }
 
+std::span<const util::TextWord> Document::words_in(ByteSpan range) const {
+  const auto first = std::lower_bound(m_prose_words.begin(), m_prose_words.end(), range.begin,
+                                      [](const util::TextWord& word, std::uint32_t offset) { return word.begin < offset; });
+  const auto last = std::lower_bound(first, m_prose_words.end(), range.end,
+                                     [](const util::TextWord& word, std::uint32_t offset) { return word.end <= offset; });
+  return {first, last};
+}
+
 std::vector<const Block*> Document::prose_blocks(ByteSpan range) const {
   std::vector<const Block*> found;
   const auto first = std::lower_bound(m_blocks.begin(), m_blocks.end(), range.begin,

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "document/span.hpp"
 #include "document/timestamp.hpp"
 #include "document/vocabulary.hpp"
+#include "util/phrase_matcher.hpp"
 
 namespace pmlint::document {
 
@@ -200,6 +202,10 @@ class Document {
   [[nodiscard]] const std::optional<ZoneRef>& declared_zone() const { return m_declared_zone; }
   // Blocks of prose (paragraphs, headings, cells) whose span intersects [begin, end).
   [[nodiscard]] std::vector<const Block*> prose_blocks(ByteSpan range) const;
+  // The words of the prose view, read once for every rule that looks for phrases; and those
+  // that lie wholly inside `range`.
+  [[nodiscard]] const std::vector<util::TextWord>& prose_words() const { return m_prose_words; }
+  [[nodiscard]] std::span<const util::TextWord> words_in(ByteSpan range) const;
 
  private:
   Document() = default;
@@ -208,6 +214,7 @@ class Document {
   std::string m_path;
   std::unique_ptr<std::string> m_source;  // heap-stable: views survive moves
   std::string m_prose;
+  std::vector<util::TextWord> m_prose_words;
   std::unique_ptr<LineIndex> m_lines;
   const Vocabulary* m_vocabulary = nullptr;
   FrontMatter m_front_matter;

@@ -8,11 +8,16 @@ namespace pmlint::document {
 
 LineIndex::LineIndex(std::string_view text) : m_text(text), m_ascii(util::is_ascii(text)) {
   m_starts.push_back(0);
-  for (std::uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      m_starts.push_back(i + 1);
-    } else if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
-      m_starts.push_back(i + 1);
+  if (text.find('\r') == std::string_view::npos) {
+    // The common case: line feeds only, found with memchr.
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+      m_starts.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  } else {
+    for (std::uint32_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+        m_starts.push_back(i + 1);
+      }
     }
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {

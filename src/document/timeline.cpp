@@ -179,7 +179,7 @@ void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan
   entry.precision = expression.precision;
   entry.approximate = expression.approximate;
   entry.twelve_hour = expression.twelve_hour;
-  const std::string_view text = text_span.of(m_prose);
+  const auto words = m_doc.words_in(text_span);
   if (expression.date) {
     const std::optional<CivilDate> before = m_current_date;
     set_current_date(*expression.date);
@@ -190,13 +190,13 @@ void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan
   } else if (m_current_date) {
     entry.date = m_current_date;
     entry.date_carried = true;
-    if (m_vocabulary.mentions_day_rollover(text) && m_current_date->year > 0) {
+    if (m_vocabulary.mentions_day_rollover(m_prose, words) && m_current_date->year > 0) {
       m_current_date = civil_from_days(days_since_epoch(*m_current_date) + 1);
       entry.date = m_current_date;
       entry.day_rollover = true;
     }
   } else {
-    entry.day_rollover = m_vocabulary.mentions_day_rollover(text);
+    entry.day_rollover = m_vocabulary.mentions_day_rollover(m_prose, words);
   }
   if (expression.zone) {
     entry.zone = expression.zone;
@@ -214,11 +214,11 @@ void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan
     entry.milestone = m_vocabulary.milestone_tag(found.label);
   }
   entry.milestone_explicit = entry.milestone != Milestone::none;
-  entry.milestones_mentioned = m_vocabulary.milestones_mentioned(text) |
+  entry.milestones_mentioned = m_vocabulary.milestones_mentioned(m_prose, words) |
                                (entry.milestone != Milestone::none ? 1U << static_cast<unsigned>(entry.milestone) : 0U);
   entry.label_line = !found.label.empty();
   if (entry.milestone == Milestone::none) {
-    entry.milestone = m_vocabulary.milestone_in(text);
+    entry.milestone = m_vocabulary.milestone_in(m_prose, words);
   }
   entry.section = m_section;
   entry.group = m_group;

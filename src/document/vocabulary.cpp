@@ -240,12 +240,11 @@ Vocabulary Vocabulary::from_packs(const std::unordered_map<std::string, YAML::No
 }
 
 void Vocabulary::compile() {
-  m_milestone_patterns.clear();
+  m_milestone_matchers.clear();
   for (const auto& [milestone, phrases] : m_milestone_phrases) {
-    m_milestone_patterns.emplace_back(
-        milestone, std::make_unique<RE2>("(?i)\\b" + phrase_alternation(phrases) + "\\b"));
+    m_milestone_matchers.emplace_back(milestone, util::PhraseMatcher(phrases));
   }
-  m_rollover_pattern = std::make_unique<RE2>("(?i)" + phrase_alternation(m_rollover_phrases));
+  m_rollover_matcher = util::PhraseMatcher(m_rollover_phrases);
   std::vector<std::string> zone_words;
   for (const auto& name : m_zone_names) {
     if (name.size() > 1) {
@@ -392,25 +391,22 @@ const ZoneInfo* Vocabulary::zone(std::string_view name) const {
   return nullptr;
 }
 
-Milestone Vocabulary::milestone_in(std::string_view text) const {
+Milestone Vocabulary::milestone_in(std::string_view text, std::span<const util::TextWord> words) const {
   Milestone best = Milestone::none;
   std::size_t best_offset = text.size() + 1;
-  for (const auto& [milestone, pattern] : m_milestone_patterns) {
-    if (const auto found = util::search(*pattern, text)) {
-      const auto offset = static_cast<std::size_t>(found->whole.data() - text.data());
-      if (offset < best_offset) {
-        best_offset = offset;
-        best = milestone;
-      }
+  for (const auto& [milestone, matcher] : m_milestone_matchers) {
+    if (const auto found = matcher.first(text, words); found && found->begin < best_offset) {
+      best_offset = found->begin;
+      best = milestone;
     }
   }
   return best;
 }
 
-unsigned Vocabulary::milestones_mentioned(std::string_view text) const {
+unsigned Vocabulary::milestones_mentioned(std::string_view text, std::span<const util::TextWord> words) const {
   unsigned mentioned = 0;
-  for (const auto& [milestone, pattern] : m_milestone_patterns) {
-    if (util::search(*pattern, text)) {
+  for (const auto& [milestone, matcher] : m_milestone_matchers) {
+    if (matcher.first(text, words)) {
       mentioned |= 1U << static_cast<unsigned>(milestone);
     }
   }
@@ -419,11 +415,11 @@ unsigned Vocabulary::milestones_mentioned(std::string_view text) const {
 
 Milestone Vocabulary::milestone_tag(std::string_view tag) const {
   const auto it = m_milestone_tags.find(util::normalize_label(tag));
-  return it != m_milestone_tags.end() ? it->second : milestone_in(tag);
+  return it != m_milestone_tags.end() ? it->second : milestone_in(tag, util::text_words(tag));
 }
 
-bool Vocabulary::mentions_day_rollover(std::string_view text) const {
-  return util::search(*m_rollover_pattern, text).has_value();
+bool Vocabulary::mentions_day_rollover(std::string_view text, std::span<const util::TextWord> words) const {
+  return m_rollover_matcher.contains(text, words);
 }
 
 std::string_view Vocabulary::declared_zone_name(std::string_view text) const {

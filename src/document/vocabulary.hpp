@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/phrase_matcher.hpp"
+
 namespace re2 {
 class RE2;
 }
@@ -68,14 +70,14 @@ class Vocabulary {
   [[nodiscard]] bool is_final_status(std::string_view value) const;
   [[nodiscard]] const ZoneInfo* zone(std::string_view name) const;
   [[nodiscard]] const std::vector<std::string>& zone_names() const { return m_zone_names; }
-  // The milestone named by the earliest milestone phrase in `text`, and where it is.
-  [[nodiscard]] Milestone milestone_in(std::string_view text) const;
-  // Every milestone whose phrases `text` mentions, as a bit set (1 << Milestone).
-  [[nodiscard]] unsigned milestones_mentioned(std::string_view text) const;
+  // The milestone named by the earliest milestone phrase in `words` of `text`.
+  [[nodiscard]] Milestone milestone_in(std::string_view text, std::span<const util::TextWord> words) const;
+  // Every milestone whose phrases `words` of `text` mention, as a bit set (1 << Milestone).
+  [[nodiscard]] unsigned milestones_mentioned(std::string_view text, std::span<const util::TextWord> words) const;
   // The milestone a tag or Milestone-column value names outright ("START", "detected"), else the
   // one its wording names.
   [[nodiscard]] Milestone milestone_tag(std::string_view tag) const;
-  [[nodiscard]] bool mentions_day_rollover(std::string_view text) const;
+  [[nodiscard]] bool mentions_day_rollover(std::string_view text, std::span<const util::TextWord> words) const;
   // The zone named by a declaration such as "All times in UTC", "(times in BST)", "Time (CET)",
   // "all times are in UTC": a view into `text`, or empty.
   [[nodiscard]] std::string_view declared_zone_name(std::string_view text) const;
@@ -110,8 +112,8 @@ class Vocabulary {
   std::vector<std::string> m_placeholders;
 
   // Compiled from the lists above.
-  std::vector<std::pair<Milestone, std::unique_ptr<re2::RE2>>> m_milestone_patterns;
-  std::unique_ptr<re2::RE2> m_rollover_pattern;
+  std::vector<std::pair<Milestone, util::PhraseMatcher>> m_milestone_matchers;
+  util::PhraseMatcher m_rollover_matcher;
   std::unique_ptr<re2::RE2> m_zone_declaration_pattern;
   std::unique_ptr<re2::RE2> m_action_label_pattern;
 };

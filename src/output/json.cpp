@@ -1,5 +1,9 @@
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <string>
+#include <string_view>
+
 #include "output/reporter.hpp"
 
 namespace pmlint::output {
@@ -9,6 +13,64 @@ namespace {
 nlohmann::json location_json(const engine::Location& location) {
   return {{"line", location.line},       {"column", location.column}, {"end_line", location.end_line},
           {"end_column", location.end_column}, {"offset", location.offset}, {"length", location.length}};
+}
+
+// A JSON string literal; invalid UTF-8 (possible in file names) becomes U+FFFD.
+std::string json_string(std::string_view text) {
+  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void append_number(std::string& out, std::uint32_t value) {
+  char digits[16];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, end);
+}
+
+// Appends `,"key":value`; `value` is already JSON.
+void append_member(std::string& out, std::string_view key, std::string_view value) {
+  out += ",\"";
+  out += key;
+  out += "\":";
+  out += value;
+}
+
+void append_member(std::string& out, std::string_view key, std::uint32_t value) {
+  out += ",\"";
+  out += key;
+  out += "\":";
+  append_number(out, value);
+}
+
+// One diagnostic as a JSON object, members in name order. Written member by member rather than
+// through a json object: a large run writes millions of these, and the object's map costs ten
+// times the text.
+void append_diagnostic(std::string& out, const engine::Finding& finding, const std::string& json_path) {
+  const engine::Location& location = finding.location;
+  out += "{\"column\":";
+  append_number(out, location.column);
+  append_member(out, "end_column", location.end_column);
+  append_member(out, "end_line", location.end_line);
+  append_member(out, "fingerprint", json_string(finding.fingerprint));
+  if (finding.fix) {
+    nlohmann::json edits = nlohmann::json::array();
+    for (const auto& edit : finding.fix->edits) {
+      nlohmann::json item = location_json(edit.location);
+      item["replacement"] = edit.replacement;
+      edits.push_back(std::move(item));
+    }
+    const nlohmann::json fix = {{"description", finding.fix->description}, {"edits", std::move(edits)}};
+    append_member(out, "fix", fix.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  } else {
+    append_member(out, "fix", "null");
+  }
+  append_member(out, "length", location.length);
+  append_member(out, "line", location.line);
+  append_member(out, "message", json_string(finding.message));
+  append_member(out, "offset", location.offset);
+  append_member(out, "path", json_path);
+  append_member(out, "rule", json_string(finding.rule_id));
+  append_member(out, "severity", json_string(engine::to_string(finding.severity)));
+  out += '}';
 }
 
 // The stable, versioned JSON contract: {"version": 1, "diagnostics": [...], "errors": [...],
@@ -26,27 +88,19 @@ class JsonReporter final : public Reporter {
                           {"column", result.error->column}});
       return;
     }
+    if (result.findings.empty()) {
+      return;
+    }
+    const std::string path = json_string(result.path);
+    m_buffer.clear();
     for (const auto& finding : result.findings) {
-      nlohmann::json diagnostic = {{"path", result.path},
-                                   {"rule", finding.rule_id},
-                                   {"severity", engine::to_string(finding.severity)},
-                                   {"message", finding.message}};
-      diagnostic.update(location_json(finding.location));
-      diagnostic["fingerprint"] = finding.fingerprint;
-      if (finding.fix) {
-        nlohmann::json edits = nlohmann::json::array();
-        for (const auto& edit : finding.fix->edits) {
-          nlohmann::json item = location_json(edit.location);
-          item["replacement"] = edit.replacement;
-          edits.push_back(std::move(item));
-        }
-        diagnostic["fix"] = {{"description", finding.fix->description}, {"edits", std::move(edits)}};
-      } else {
-        diagnostic["fix"] = nullptr;
+      if (!m_first) {
+        m_buffer += ',';
       }
-      m_out << (m_first ? "" : ",") << diagnostic.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      append_diagnostic(m_buffer, finding, path);
       m_first = false;
     }
+    m_out << m_buffer;
   }
 
   void finish(const RunSummary& summary) override {
@@ -65,6 +119,7 @@ class JsonReporter final : public Reporter {
  private:
   std::ostream& m_out;
   bool m_first = true;
+  std::string m_buffer;  // one file's diagnostics
   nlohmann::json m_errors = nlohmann::json::array();
 };
 

@@ -56,8 +56,8 @@ class ActionVague final : public engine::Rule {
   [[nodiscard]] const RuleInfo& info() const override { return k_info; }
 
   void configure(const engine::RuleOptions& options) override {
-    m_always = compile_phrases(with_extra(engine::pack_strings("actions", "vague.always"), options.strings("phrases")));
-    m_without_object = compile_phrases(engine::pack_strings("actions", "vague.without_object"));
+    m_always = util::PhraseMatcher(with_extra(engine::pack_strings("actions", "vague.always"), options.strings("phrases")));
+    m_without_object = util::PhraseMatcher(engine::pack_strings("actions", "vague.without_object"));
   }
 
   void check(Context& context) const override {
@@ -65,15 +65,15 @@ class ActionVague final : public engine::Rule {
     const std::string_view prose = document.prose();
     for (const auto& item : document.action_items()) {
       const std::string_view text = item.text_span.of(prose);
-      if (const auto match = util::search(*m_always, text)) {
-        report(context, item, match->group(1));
+      const auto words = document.words_in(item.text_span);
+      if (const auto hit = m_always.first(prose, words)) {
+        report(context, item, prose.substr(hit->begin, hit->end - hit->begin));
         continue;
       }
-      if (const auto match = util::search(*m_without_object, text)) {
-        const std::string_view phrase = match->group(1);
-        const auto after = static_cast<std::size_t>(phrase.data() - text.data()) + phrase.size();
-        const auto rest = words_of(text.substr(after));
-        const auto before = words_of(text.substr(0, static_cast<std::size_t>(phrase.data() - text.data())));
+      if (const auto hit = m_without_object.first(prose, words)) {
+        const std::string_view phrase = prose.substr(hit->begin, hit->end - hit->begin);
+        const auto rest = words_of(prose.substr(hit->end, item.text_span.end - hit->end));
+        const auto before = words_of(prose.substr(item.text_span.begin, hit->begin - item.text_span.begin));
         const bool specific = rest.size() > 2 || before.size() > 2 ||
                               text.find_first_of("0123456789") != std::string_view::npos ||
                               item.text_span.of(document.source()).find('`') != std::string_view::npos;
@@ -91,8 +91,8 @@ class ActionVague final : public engine::Rule {
                        " is vague; say what will change, how, and how to tell it is done");
   }
 
-  std::unique_ptr<re2::RE2> m_always;
-  std::unique_ptr<re2::RE2> m_without_object;
+  util::PhraseMatcher m_always;
+  util::PhraseMatcher m_without_object;
 };
 
 }  // namespace

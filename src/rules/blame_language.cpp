@@ -8,7 +8,7 @@
 #include "rules/people.hpp"
 #include "rules/rules.hpp"
 #include "rules/text_scan.hpp"
-#include "util/regex.hpp"
+#include "util/phrase_matcher.hpp"
 #include "util/text.hpp"
 
 namespace pmlint::rules {
@@ -136,27 +136,18 @@ class BlameLanguage final : public engine::Rule {
   void configure(const engine::RuleOptions& options) override {
     m_people.configure(options.strings("names"));
     const YAML::Node& pack = engine::pack("blame");
-    std::vector<std::string> phrases;
     for (const auto& entry : pack["phrases"]) {
-      const auto phrase = entry["phrase"].as<std::string>();
-      phrases.push_back(phrase);
-      m_suggestions[util::normalize_label(phrase)] = entry["suggest"].as<std::string>();
+      add_phrase(m_phrases, entry["phrase"].as<std::string>(), entry["suggest"].as<std::string>(), false);
     }
     for (const auto& phrase : options.strings("phrases")) {
-      phrases.push_back(phrase);
-      m_suggestions[util::normalize_label(phrase)] = "describe the conditions, not the person";
+      add_phrase(m_phrases, phrase, "describe the conditions, not the person", false);
     }
-    m_phrases = compile_phrases(phrases);
-    std::vector<std::string> lapses;
     for (const auto& entry : pack["person_lapses"]) {
-      const auto phrase = entry["phrase"].as<std::string>();
-      lapses.push_back(phrase);
-      m_suggestions[util::normalize_label(phrase)] = entry["suggest"].as<std::string>();
-      if (entry["verbs"] && entry["verbs"].as<bool>()) {
-        m_needs_verb.insert(util::normalize_label(phrase));
-      }
+      add_phrase(m_lapses, entry["phrase"].as<std::string>(), entry["suggest"].as<std::string>(),
+                 entry["verbs"] && entry["verbs"].as<bool>());
     }
-    m_lapses = compile_phrases(lapses);
+    m_modals = util::PhraseMatcher({"should have", "should not have", "shouldn't have", "should've", "shouldn't've",
+                                    "must have", "must not have", "mustn't have"});
     for (const auto& verb : engine::pack_strings("blame", "lapse_verbs")) {
       m_lapse_verbs.insert(verb);
     }
@@ -166,8 +157,6 @@ class BlameLanguage final : public engine::Rule {
     for (const auto& word : engine::pack_strings("blame", "negations")) {
       m_negations.insert(word);
     }
-    m_should = std::make_unique<re2::RE2>(
-        R"((?i)(?:^|[^\w])((?:should|must)(?:n't|\s+not)?\s+have|should've|shouldn't've)\s+(been\s+)?([\w-]+))");
   }
 
   void check(Context& context) const override {
@@ -175,12 +164,27 @@ class BlameLanguage final : public engine::Rule {
     const auto people = m_people.document_people(document);
     const std::string_view prose = document.prose();
     std::vector<Hit> hits;
-    // Each pattern reads the whole prose view once (code, comments and quotes are blanked in it);
-    // a match is then placed in its block and sentence.
+    // The words of each prose block are read once, by each list in turn (code, comments and
+    // quotes are blanked in the prose view); a match is then placed in its sentence.
     BlockSentences sentences(document);
-    find_phrases(prose, sentences, hits);
-    find_lapses(prose, sentences, people, hits);
-    find_should(prose, sentences, people, hits);
+    for (const auto& block : document.blocks()) {
+      if (!is_prose(block)) {
+        continue;
+      }
+      const auto words = document.words_in(block.span);
+      auto span_of = [](const util::PhraseMatcher::Hit& hit) {
+        return ByteSpan{static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end)};
+      };
+      for (const auto& hit : m_phrases.phrases.find_all(prose, words)) {
+        on_phrase(prose, sentences, span_of(hit), m_phrases.advice[static_cast<std::size_t>(hit.id)], hits);
+      }
+      for (const auto& hit : m_lapses.phrases.find_all(prose, words)) {
+        on_lapse(prose, sentences, people, span_of(hit), static_cast<std::size_t>(hit.id), hits);
+      }
+      for (const auto& hit : m_modals.find_all(prose, words)) {
+        on_modal(prose, sentences, people, span_of(hit), hits);
+      }
+    }
     // One finding per place: a lapse that contains a blame phrase is reported once.
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.span.begin < b.span.begin; });
     std::uint32_t covered = 0;
@@ -194,9 +198,22 @@ class BlameLanguage final : public engine::Rule {
   }
 
  private:
-  [[nodiscard]] std::string suggestion(std::string_view phrase) const {
-    const auto it = m_suggestions.find(util::normalize_label(phrase));
-    return it == m_suggestions.end() ? "describe the conditions, not the person" : it->second;
+  // Phrases and, by id, the rewording each suggests.
+  struct AdvisedPhrases {
+    util::PhraseMatcher phrases;
+    std::vector<std::string> advice;
+    std::vector<bool> needs_verb;  // "didn't" blames only before a verb of a lapse
+  };
+
+  static void add_phrase(AdvisedPhrases& list, const std::string& phrase, std::string advice, bool needs_verb) {
+    list.phrases.add(phrase, static_cast<int>(list.advice.size()));
+    list.advice.push_back(std::move(advice));
+    list.needs_verb.push_back(needs_verb);
+  }
+
+  static bool is_prose(const document::Block& block) {
+    return !block.quoted && block.kind != document::BlockKind::code_block &&
+           block.kind != document::BlockKind::html_block;
   }
 
   [[nodiscard]] bool negated(std::string_view text, std::size_t at) const {
@@ -210,80 +227,82 @@ class BlameLanguage final : public engine::Rule {
     return false;
   }
 
-  void add(std::string_view prose, const SentenceWords& sentence, std::uint32_t begin, std::uint32_t end,
-           const std::string& advice, std::vector<Hit>& hits) const {
+  static void add(std::string_view prose, const SentenceWords& sentence, std::uint32_t begin, std::uint32_t end,
+                  const std::string& advice, std::vector<Hit>& hits) {
     if (!inside_quotes(prose, sentence.span, begin)) {
       hits.push_back({{begin, end}, "'" + quote(prose.substr(begin, end - begin)) + "' is blaming language; " + advice});
     }
   }
 
-  void find_phrases(std::string_view prose, BlockSentences& sentences, std::vector<Hit>& hits) const {
-    util::for_each_match(*m_phrases, prose, [&](const util::Match& match) {
-      const std::string_view phrase = match.group(1);
-      const ByteSpan span = document::span_of(prose, phrase);
-      const SentenceWords* sentence = sentences.at(span);
-      if (sentence != nullptr && !negated(sentence->span.of(prose), span.begin - sentence->span.begin)) {
-        add(prose, *sentence, span.begin, span.end, suggestion(phrase), hits);
-      }
-      return true;
-    });
+  void on_phrase(std::string_view prose, BlockSentences& sentences, ByteSpan span, const std::string& advice,
+                 std::vector<Hit>& hits) const {
+    const SentenceWords* sentence = sentences.at(span);
+    if (sentence != nullptr && !negated(sentence->span.of(prose), span.begin - sentence->span.begin)) {
+      add(prose, *sentence, span.begin, span.end, advice, hits);
+    }
   }
 
-  void find_lapses(std::string_view prose, BlockSentences& sentences, const std::set<std::string, std::less<>>& people,
-                   std::vector<Hit>& hits) const {
-    util::for_each_match(*m_lapses, prose, [&](const util::Match& match) {
-      const std::string_view phrase = match.group(1);
-      const ByteSpan span = document::span_of(prose, phrase);
-      const SentenceWords* sentence = sentences.at(span);
-      if (sentence == nullptr) {
-        return true;
+  void on_lapse(std::string_view prose, BlockSentences& sentences, const std::set<std::string, std::less<>>& people,
+                ByteSpan span, std::size_t lapse, std::vector<Hit>& hits) const {
+    const SentenceWords* sentence = sentences.at(span);
+    if (sentence == nullptr) {
+      return;
+    }
+    std::uint32_t end = span.end;
+    if (m_lapses.needs_verb[lapse]) {
+      const std::size_t next = sentence->word_at(end);
+      if (next >= sentence->words.size() || !m_lapse_verbs.count(util::to_lower_ascii(sentence->words[next].text))) {
+        return;
       }
-      std::uint32_t end = span.end;
-      if (m_needs_verb.count(util::normalize_label(phrase))) {
-        const std::size_t next = sentence->word_at(end);
-        if (next >= sentence->words.size() ||
-            !m_lapse_verbs.count(util::to_lower_ascii(sentence->words[next].text))) {
-          return true;
-        }
-        end = sentence->end_of(next);
-      }
-      if (const auto subject = m_people.subject_before(sentence->words, sentence->word_at(span.begin), people)) {
-        add(prose, *sentence, sentence->begin_of(*subject), end, suggestion(phrase), hits);
-      }
-      return true;
-    });
+      end = sentence->end_of(next);
+    }
+    if (const auto subject = m_people.subject_before(sentence->words, sentence->word_at(span.begin), people)) {
+      add(prose, *sentence, sentence->begin_of(*subject), end, m_lapses.advice[lapse], hits);
+    }
   }
 
-  void find_should(std::string_view prose, BlockSentences& sentences, const std::set<std::string, std::less<>>& people,
-                   std::vector<Hit>& hits) const {
-    util::for_each_match(*m_should, prose, [&](const util::Match& match) {
-      const std::string_view modal = match.group(1);
-      const std::string_view participle = match.group(3);
-      const ByteSpan span{document::span_of(prose, modal).begin, document::span_of(prose, participle).end};
-      const SentenceWords* sentence = sentences.at(span);
-      if (sentence == nullptr) {
-        return true;
+  // "should have" + [been] + a participle: hindsight about vigilance, or about what a person did.
+  void on_modal(std::string_view prose, BlockSentences& sentences, const std::set<std::string, std::less<>>& people,
+                ByteSpan modal, std::vector<Hit>& hits) const {
+    const SentenceWords* sentence = sentences.at(modal);
+    if (sentence == nullptr) {
+      return;
+    }
+    // The next word of the sentence, when only white space comes between.
+    auto next_word = [&](std::uint32_t after) -> std::optional<std::size_t> {
+      const std::size_t next = sentence->word_at(after);
+      if (next >= sentence->words.size() || sentence->begin_of(next) == after ||
+          !util::trim(prose.substr(after, sentence->begin_of(next) - after)).empty()) {
+        return std::nullopt;
       }
-      const std::string word = util::to_lower_ascii(participle);
-      const bool vigilance = m_vigilance.count(word) > 0;
-      const auto subject = m_people.subject_before(sentence->words, sentence->word_at(span.begin), people);
-      const bool verb_like = util::iends_with(word, "ed") || util::iends_with(word, "en") || vigilance;
-      if (vigilance || (subject && verb_like && match.group(2).empty())) {
-        add(prose, *sentence, subject ? sentence->begin_of(*subject) : span.begin, span.end,
-            "say what would have caught it (a check, an alert, a review step) instead of what someone should have "
-            "done",
-            hits);
+      return next;
+    };
+    auto participle = next_word(modal.end);
+    if (!participle) {
+      return;
+    }
+    bool been = false;
+    if (util::iequals(sentence->words[*participle].text, "been")) {
+      if (const auto after_been = next_word(sentence->end_of(*participle))) {
+        participle = after_been;
+        been = true;
       }
-      return true;
-    });
+    }
+    const std::string word = util::to_lower_ascii(sentence->words[*participle].text);
+    const bool vigilance = m_vigilance.count(word) > 0;
+    const auto subject = m_people.subject_before(sentence->words, sentence->word_at(modal.begin), people);
+    const bool verb_like = util::iends_with(word, "ed") || util::iends_with(word, "en") || vigilance;
+    if (vigilance || (subject && verb_like && !been)) {
+      add(prose, *sentence, subject ? sentence->begin_of(*subject) : modal.begin, sentence->end_of(*participle),
+          "say what would have caught it (a check, an alert, a review step) instead of what someone should have done",
+          hits);
+    }
   }
 
   PersonFinder m_people;
-  std::unique_ptr<re2::RE2> m_phrases;
-  std::unique_ptr<re2::RE2> m_lapses;
-  std::unique_ptr<re2::RE2> m_should;
-  std::map<std::string, std::string> m_suggestions;
-  std::set<std::string, std::less<>> m_needs_verb;
+  AdvisedPhrases m_phrases;
+  AdvisedPhrases m_lapses;
+  util::PhraseMatcher m_modals;
   std::set<std::string, std::less<>> m_lapse_verbs;
   std::set<std::string, std::less<>> m_vigilance;
   std::set<std::string, std::less<>> m_negations;

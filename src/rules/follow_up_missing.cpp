@@ -124,18 +124,19 @@ class FollowUpMissing final : public engine::Rule {
       dates_in(document, section->body, dates);
     }
     // "A follow-up review is scheduled for 2023-08-07" anywhere else.
-    static const re2::RE2 review(R"((?i)\b(?:follow[ -]?up|30[ -]day|60[ -]day|review meeting|action item review)\b)");
+    static const util::PhraseMatcher review(
+        std::vector<std::string>{"follow up", "followup", "30 day", "60 day", "review meeting", "action item review"});
     const std::string_view prose = document.prose();
     for (const auto& block : document.blocks()) {
       if (block.kind != document::BlockKind::paragraph || block.quoted ||
           document.within(block.span.begin, SectionKind::follow_up)) {
         continue;
       }
-      if (!util::search(review, block.span.of(prose))) {
+      if (!review.contains(prose, document.words_in(block.span))) {
         continue;  // most blocks say nothing of a review: skip splitting them
       }
       for (const ByteSpan sentence : sentences_in(prose, block.span)) {
-        if (util::search(review, sentence.of(prose))) {
+        if (review.contains(prose, document.words_in(sentence))) {
           dates_in(document, sentence, dates);
         }
       }

@@ -57,8 +57,6 @@ class ImpactDurationMismatch final : public engine::Rule {
  public:
   [[nodiscard]] const RuleInfo& info() const override { return k_info; }
 
-  void configure(const engine::RuleOptions& /*options*/) override { m_patterns = std::make_unique<ImpactPatterns>(); }
-
   void check(Context& context) const override {
     const auto& document = context.document();
     const auto actual = timeline_duration(document);
@@ -119,10 +117,10 @@ class ImpactDurationMismatch final : public engine::Rule {
     for (const auto* block : blocks_of(document, sections)) {
       for (const ByteSpan sentence : sentences_in(prose, block->span)) {
         const std::string_view text = sentence.of(prose);
-        if (!util::search(m_patterns->duration_subject(), text) || util::search(uncertain, text)) {
+        if (!m_patterns.duration_subject().contains(prose, document.words_in(sentence)) || util::search(uncertain, text)) {
           continue;
         }
-        if (auto duration = m_patterns->first_duration(text)) {
+        if (auto duration = m_patterns.first_duration(text)) {
           return std::make_pair(*duration, document::span_of(prose, duration->text));
         }
       }
@@ -130,7 +128,7 @@ class ImpactDurationMismatch final : public engine::Rule {
     return std::nullopt;
   }
 
-  std::unique_ptr<ImpactPatterns> m_patterns;
+  const ImpactPatterns& m_patterns = ImpactPatterns::shared();
 };
 
 }  // namespace

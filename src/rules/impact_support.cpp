@@ -71,7 +71,12 @@ ImpactPatterns::ImpactPatterns() {
                                            "\\s+(?:of\\s+(?:the|our)\\s+)?" + document::phrase_alternation(affected) +
                                            ")(?:[^\\w-]|$)",
                                        options);
-  m_duration_subject = compile_phrases(engine::pack_strings("impact", "duration_subjects"));
+  m_duration_subject = util::PhraseMatcher(engine::pack_strings("impact", "duration_subjects"));
+}
+
+const ImpactPatterns& ImpactPatterns::shared() {
+  static const ImpactPatterns patterns;
+  return patterns;
 }
 
 bool ImpactPatterns::has_count(std::string_view text) const {

@@ -48,8 +48,6 @@ class ImpactUnquantified final : public engine::Rule {
  public:
   [[nodiscard]] const RuleInfo& info() const override { return k_info; }
 
-  void configure(const engine::RuleOptions& /*options*/) override { m_patterns = std::make_unique<ImpactPatterns>(); }
-
   void check(Context& context) const override {
     const auto& document = context.document();
     const auto impact = document.sections_of(SectionKind::impact);
@@ -63,7 +61,7 @@ class ImpactUnquantified final : public engine::Rule {
       const ByteSpan body = section->body;
       impact_text.append(body.of(prose));
       impact_text.push_back('\n');
-      util::for_each_match(m_patterns->vague(), body.of(prose), [&](const util::Match& match) {
+      util::for_each_match(m_patterns.vague(), body.of(prose), [&](const util::Match& match) {
         const ByteSpan span = document::span_of(prose, match.group(1));
         context.report(span, "'" + quote(match.group(1)) + "' is vague; give a number or a share");
         vague_reported = true;
@@ -76,17 +74,17 @@ class ImpactUnquantified final : public engine::Rule {
       summary_text.push_back('\n');
     }
     const ByteSpan anchor = impact.front()->heading;
-    if (!vague_reported && !m_patterns->has_count(impact_text)) {
+    if (!vague_reported && !m_patterns.has_count(impact_text)) {
       context.report(anchor, "the impact gives no number of users, customers or requests affected");
     }
     const bool duration_field = document.metadata_entry("duration") != nullptr;
-    if (!duration_field && !m_patterns->has_duration(impact_text) && !m_patterns->has_duration(summary_text)) {
+    if (!duration_field && !m_patterns.has_duration(impact_text) && !m_patterns.has_duration(summary_text)) {
       context.report(anchor, "the impact gives no duration");
     }
   }
 
  private:
-  std::unique_ptr<ImpactPatterns> m_patterns;
+  const ImpactPatterns& m_patterns = ImpactPatterns::shared();
 };
 
 }  // namespace

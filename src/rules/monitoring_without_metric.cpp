@@ -55,8 +55,8 @@ class MonitoringWithoutMetric final : public engine::Rule {
   [[nodiscard]] const RuleInfo& info() const override { return k_info; }
 
   void configure(const engine::RuleOptions& options) override {
-    m_triggers = compile_phrases(engine::pack_strings("actions", "monitoring_triggers"));
-    m_metrics = compile_phrases(with_extra(engine::pack_strings("actions", "metric_words"), options.strings("metric_words")));
+    m_triggers = util::PhraseMatcher(engine::pack_strings("actions", "monitoring_triggers"));
+    m_metrics = util::PhraseMatcher(with_extra(engine::pack_strings("actions", "metric_words"), options.strings("metric_words")));
   }
 
   void check(Context& context) const override {
@@ -65,17 +65,17 @@ class MonitoringWithoutMetric final : public engine::Rule {
     const std::string_view source = document.source();
     for (const auto& item : document.action_items()) {
       const std::string_view text = item.text_span.of(prose);
-      const auto trigger = util::search(*m_triggers, text);
+      const auto trigger = m_triggers.first(prose, document.words_in(item.text_span));
       if (!trigger) {
         continue;
       }
       // The whole item counts: sub-bullets and columns may name the metric.
       const std::string_view whole = item.span.of(prose);
-      const bool named = util::search(*m_metrics, whole).has_value() ||
+      const bool named = m_metrics.contains(prose, document.words_in(item.span)) ||
                          whole.find_first_of("0123456789<>") != std::string_view::npos ||
                          item.span.of(source).find('`') != std::string_view::npos;
       if (!named) {
-        const std::string_view phrase = trigger->group(1);
+        const std::string_view phrase = prose.substr(trigger->begin, trigger->end - trigger->begin);
         context.report(document::span_of(prose, phrase),
                        "'" + quote(phrase) + "' in " + action_name(item) +
                            " does not say what to watch; name the metric, SLI, query or threshold");
@@ -84,8 +84,8 @@ class MonitoringWithoutMetric final : public engine::Rule {
   }
 
  private:
-  std::unique_ptr<re2::RE2> m_triggers;
-  std::unique_ptr<re2::RE2> m_metrics;
+  util::PhraseMatcher m_triggers;
+  util::PhraseMatcher m_metrics;
 };
 
 }  // namespace

@@ -35,7 +35,9 @@ void PersonFinder::configure(const std::vector<std::string>& extra_names) {
   for (const auto& name : extra_names) {
     m_names.insert(name);
   }
-  for (const auto& role : engine::pack_strings("blame", "roles")) {
+  const auto roles = engine::pack_strings("blame", "roles");
+  m_role_phrases = util::PhraseMatcher(roles);
+  for (const auto& role : roles) {
     std::vector<std::string> words;
     for (const auto& word : words_of(role)) {
       words.push_back(util::to_lower_ascii(word.text));
@@ -43,7 +45,9 @@ void PersonFinder::configure(const std::vector<std::string>& extra_names) {
     m_roles.push_back(std::move(words));
   }
   std::sort(m_roles.begin(), m_roles.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  for (const auto& pronoun : engine::pack_strings("blame", "pronouns")) {
+  const auto pronouns = engine::pack_strings("blame", "pronouns");
+  m_pronoun_words = util::PhraseMatcher(pronouns);
+  for (const auto& pronoun : pronouns) {
     m_pronouns.insert(pronoun);
     m_first_words.insert(pronoun);
   }
@@ -53,6 +57,32 @@ void PersonFinder::configure(const std::vector<std::string>& extra_names) {
 }
 
 bool PersonFinder::is_given_name(std::string_view word) const { return m_names.count(word) > 0; }
+
+bool PersonFinder::may_mention(std::string_view text, std::span<const util::TextWord> words,
+                               const std::set<std::string, std::less<>>& people) const {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const util::TextWord& word = words[i];
+    // "@bob", "bob@example.com": the handle's '@' is not part of a word here.
+    if ((word.begin > 0 && text[word.begin - 1] == '@') || (word.end < text.size() && text[word.end] == '@')) {
+      return true;
+    }
+    std::string_view name = text.substr(word.begin, word.end - word.begin);
+    if (is_capitalised(name)) {
+      for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+        if (name.size() > possessive.size() && util::iends_with(name, possessive)) {
+          name.remove_suffix(possessive.size());
+        }
+      }
+      if (is_given_name(name) || people.count(name) > 0) {
+        return true;
+      }
+    }
+    if (m_pronoun_words.match_at(text, words, i) || m_role_phrases.match_at(text, words, i)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 std::set<std::string, std::less<>> PersonFinder::document_people(const document::Document& document) const {
   std::set<std::string, std::less<>> people;

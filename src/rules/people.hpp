@@ -5,6 +5,7 @@
 // person-as-root-cause.
 
 #include <optional>
+#include <span>
 #include <set>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "document/document.hpp"
 #include "engine/options.hpp"
 #include "rules/text_scan.hpp"
+#include "util/phrase_matcher.hpp"
 
 namespace pmlint::rules {
 
@@ -37,11 +39,18 @@ class PersonFinder {
 
   [[nodiscard]] bool is_given_name(std::string_view word) const;
 
+  // False when no word of `words` (of `text`) can name a person: a cheap test on words already
+  // read, so that person_at looks only at the few sentences that might.
+  [[nodiscard]] bool may_mention(std::string_view text, std::span<const util::TextWord> words,
+                                 const std::set<std::string, std::less<>>& people) const;
+
  private:
   std::set<std::string, std::less<>> m_names;
   std::vector<std::vector<std::string>> m_roles;  // lower-case words of each role
   std::set<std::string, std::less<>> m_pronouns;
   std::set<std::string, std::less<>> m_first_words;  // lower-case first words of roles and pronouns
+  util::PhraseMatcher m_role_phrases;
+  util::PhraseMatcher m_pronoun_words;
 };
 
 }  // namespace pmlint::rules

@@ -66,7 +66,7 @@ class PersonAsRootCause final : public engine::Rule {
 
   void configure(const engine::RuleOptions& options) override {
     m_people.configure(options.strings("names"));
-    m_human_error = compile_phrases({"human error", "operator error", "user error", "pilot error", "human mistake",
+    m_human_error = util::PhraseMatcher(std::vector<std::string>{"human error", "operator error", "user error", "pilot error", "human mistake",
                                      "mistake by", "mistake made by", "error by", "the fault of"});
     for (const auto& verb : engine::pack_strings("blame", "causal_verbs")) {
       m_causal.insert(verb);
@@ -91,6 +91,10 @@ class PersonAsRootCause final : public engine::Rule {
           span.begin = section.heading.end;
         }
       }
+      const auto words = document.words_in(span);
+      if (!m_human_error.contains(prose, words) && !m_people.may_mention(prose, words, people)) {
+        continue;  // most root-cause prose names no one: skip reading it word by word
+      }
       for (const ByteSpan sentence : sentences_in(prose, span)) {
         check_sentence(context, sentence, people, reported);
       }
@@ -102,14 +106,12 @@ class PersonAsRootCause final : public engine::Rule {
                       std::set<std::uint32_t>& reported) const {
     const std::string_view prose = context.prose();
     const std::string_view text = sentence.of(prose);
-    util::for_each_match(*m_human_error, text, [&](const util::Match& match) {
-      const ByteSpan span = document::span_of(prose, match.group(1));
-      if (!inside_quotes(prose, sentence, span.begin) && reported.insert(span.begin).second) {
-        context.report(span, "the root cause is attributed to '" + quote(match.group(1)) +
+    for (const auto& hit : find_phrases(m_human_error, context.document(), sentence)) {
+      if (!inside_quotes(prose, sentence, hit.span.begin) && reported.insert(hit.span.begin).second) {
+        context.report(hit.span, "the root cause is attributed to '" + quote(hit.span.of(prose)) +
                                  "'; describe the conditions that made the action possible or likely");
       }
-      return true;
-    });
+    }
     const auto words = words_of(text);
     for (std::size_t i = 0; i < words.size(); ++i) {
       const std::size_t count = m_people.person_at(words, i, people);
@@ -142,7 +144,7 @@ class PersonAsRootCause final : public engine::Rule {
   }
 
   PersonFinder m_people;
-  std::unique_ptr<re2::RE2> m_human_error;
+  util::PhraseMatcher m_human_error;
   std::set<std::string, std::less<>> m_causal;
 };
 

@@ -64,7 +64,7 @@ class RootCauseMixed final : public engine::Rule {
   [[nodiscard]] const RuleInfo& info() const override { return k_info; }
 
   void configure(const engine::RuleOptions& options) override {
-    m_phrases = compile_phrases(with_extra({"contributing factor", "contributing factors", "also contributed",
+    m_phrases = util::PhraseMatcher(with_extra({"contributing factor", "contributing factors", "also contributed",
                                             "contributed to the", "made it worse", "made things worse",
                                             "made matters worse", "exacerbated", "compounded", "aggravated",
                                             "another factor", "a further factor", "an additional factor"},
@@ -91,13 +91,11 @@ class RootCauseMixed final : public engine::Rule {
     }
     const std::string_view prose = document.prose();
     for (const auto* block : blocks_of(document, root_causes)) {
-      util::for_each_match(*m_phrases, block->span.of(prose), [&](const util::Match& match) {
-        context.report(document::span_of(prose, match.group(1)),
-                       "'" + quote(match.group(1)) +
-                           "' describes a contributing factor inside the root cause; move it to a "
-                           "Contributing Factors section");
-        return true;
-      });
+      for (const auto& hit : find_phrases(m_phrases, document, block->span)) {
+        context.report(hit.span, "'" + quote(hit.span.of(prose)) +
+                                     "' describes a contributing factor inside the root cause; move it to a "
+                                     "Contributing Factors section");
+      }
     }
   }
 
@@ -109,7 +107,7 @@ class RootCauseMixed final : public engine::Rule {
     return next < sections.size() && section.body.contains(sections[next].heading.begin);
   }
 
-  std::unique_ptr<re2::RE2> m_phrases;
+  util::PhraseMatcher m_phrases;
 };
 
 }  // namespace

@@ -56,7 +56,7 @@ class SecurityDisclosure final : public engine::Rule {
   [[nodiscard]] const RuleInfo& info() const override { return k_info; }
 
   void configure(const engine::RuleOptions& /*options*/) override {
-    m_security_words = compile_phrases(engine::pack_strings("severity", "security_words"));
+    m_security_words = util::PhraseMatcher(engine::pack_strings("severity", "security_words"));
   }
 
   void check(Context& context) const override {
@@ -84,15 +84,15 @@ class SecurityDisclosure final : public engine::Rule {
       }
     }
     const std::string_view prose = document.prose();
-    if (document.title() && util::search(*m_security_words, document.title()->of(prose))) {
+    if (document.title() && m_security_words.contains(prose, document.words_in(*document.title()))) {
       return true;
     }
-    if (const auto* title = document.metadata_entry("title"); title && util::search(*m_security_words, title->value)) {
+    if (const auto* title = document.metadata_entry("title"); title && m_security_words.contains(title->value)) {
       return true;
     }
     std::vector<const document::Section*> summaries = document.sections_of(SectionKind::summary);
     for (const auto* block : blocks_of(document, summaries)) {
-      if (util::search(*m_security_words, block->span.of(prose))) {
+      if (m_security_words.contains(prose, document.words_in(block->span))) {
         return true;
       }
     }
@@ -102,14 +102,14 @@ class SecurityDisclosure final : public engine::Rule {
         break;
       }
       if (block.kind == document::BlockKind::paragraph && !block.quoted &&
-          util::search(*m_security_words, block.span.of(prose))) {
+          m_security_words.contains(prose, document.words_in(block.span))) {
         return true;
       }
     }
     return false;
   }
 
-  std::unique_ptr<re2::RE2> m_security_words;
+  util::PhraseMatcher m_security_words;
 };
 
 }  // namespace

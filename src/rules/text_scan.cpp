@@ -42,13 +42,13 @@ std::vector<ByteSpan> sentences_in(std::string_view prose, ByteSpan block) {
   return sentences;
 }
 
-std::unique_ptr<re2::RE2> compile_phrases(const std::vector<std::string>& phrases) {
-  re2::RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);  // long alternations need room for a DFA, or RE2 falls back to an NFA
-  // \b does not apply next to punctuation ("n't"), so the boundaries are written out.
-  return std::make_unique<re2::RE2>("(?:^|[^\\w])(" + document::phrase_alternation(phrases) + ")(?:[^\\w]|$)", options);
+std::vector<PhraseHit> find_phrases(const util::PhraseMatcher& phrases, const document::Document& document,
+                                    ByteSpan within) {
+  std::vector<PhraseHit> found;
+  for (const auto& hit : phrases.find_all(document.prose(), document.words_in(within))) {
+    found.push_back({{static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end)}, hit.id});
+  }
+  return found;
 }
 
 bool inside_quotes(std::string_view prose, ByteSpan sentence, std::uint32_t offset) {

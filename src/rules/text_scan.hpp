@@ -2,14 +2,13 @@
 
 // Reading prose for rules: sentences, phrase lists and quoted speech.
 
-#include <re2/re2.h>
-
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "document/document.hpp"
+#include "util/phrase_matcher.hpp"
 
 namespace pmlint::rules {
 
@@ -19,8 +18,14 @@ using document::ByteSpan;
 // followed by white space, and at blank-line or list-item boundaries the block does not have.
 std::vector<ByteSpan> sentences_in(std::string_view prose, ByteSpan block);
 
-// "(?i)\b(?:phrase|phrase)\b" for a list of literal phrases (spaces match any white space).
-std::unique_ptr<re2::RE2> compile_phrases(const std::vector<std::string>& phrases);
+// Where `phrases` occur in the `within` part of the document's prose, as spans of the document, with the id of
+// the phrase found.
+struct PhraseHit {
+  ByteSpan span;
+  int id;
+};
+std::vector<PhraseHit> find_phrases(const util::PhraseMatcher& phrases, const document::Document& document,
+                                    ByteSpan within);
 
 // True when `offset` lies inside double quotes (straight or curly) within `sentence`: quoted
 // speech is the speaker's words, not the document's.

@@ -57,7 +57,7 @@ None. Time-zone names and offsets are data in `rules/timeline.yaml`.
 };
 
 std::string clock(int minutes_of_day, int second) {
-  char buffer[16];
+  char buffer[40];  // room for any int, so the compiler can prove nothing is cut
   if (second >= 0) {
     std::snprintf(buffer, sizeof buffer, "%02d:%02d:%02d", minutes_of_day / 60, minutes_of_day % 60, second);
   } else {

@@ -3,16 +3,38 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace pmlint::util {
+
+namespace {
+
+// The offset of the first non-ASCII byte at or after `offset`, or the text's size. Reads eight
+// bytes at a time: documents are mostly ASCII.
+std::size_t skip_ascii(std::string_view text, std::size_t offset) {
+  constexpr std::uint64_t k_high_bits = 0x8080808080808080ULL;
+  while (offset + 8 <= text.size()) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, text.data() + offset, sizeof chunk);
+    if ((chunk & k_high_bits) != 0) {
+      break;
+    }
+    offset += 8;
+  }
+  while (offset < text.size() && static_cast<unsigned char>(text[offset]) < 0x80) {
+    ++offset;
+  }
+  return offset;
+}
+
+}  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   std::size_t offset = 0;
   while (offset < text.size()) {
     // Runs of ASCII are the common case; skip them without calling into utf8proc.
-    while (offset < text.size() && static_cast<unsigned char>(text[offset]) < 0x80) {
-      ++offset;
-    }
+    offset = skip_ascii(text, offset);
     if (offset == text.size()) {
       break;
     }
@@ -35,8 +57,7 @@ std::size_t count_code_points(std::string_view text) {
 }
 
 bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return skip_ascii(text, 0) == text.size();
 }
 
 }  // namespace pmlint::util

@@ -1,0 +1,228 @@
+#include "util/phrase_matcher.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace pmlint::util {
+
+namespace {
+
+enum ByteClass : std::uint8_t { separator, ascii_word, non_ascii, apostrophe };
+
+constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
+  std::array<std::uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    classes[static_cast<std::size_t>(c)] = alnum || c == '_' ? ascii_word : c >= 0x80 ? non_ascii : c == '\'' ? apostrophe : separator;
+  }
+  return classes;
+}();
+
+constexpr std::array<std::uint8_t, 256> k_lower = [] {
+  std::array<std::uint8_t, 256> lower{};
+  for (int c = 0; c < 256; ++c) {
+    lower[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return lower;
+}();
+
+std::uint8_t class_of(char c) { return k_byte_class[static_cast<unsigned char>(c)]; }
+
+bool is_curly_apostrophe(std::string_view text, std::size_t i) {
+  return i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' && text[i + 2] == '\x99';
+}
+
+// The byte length of the non-ASCII character at `i` when it is part of a word (a letter), or 0
+// when it separates words: Latin-1 punctuation and spaces (U+0080..U+00BF: NBSP, guillemets),
+// general punctuation (U+2000..U+206F: dashes, curly quotes, ellipsis), CJK punctuation, the BOM.
+std::size_t char_length(char lead_byte) {
+  const auto lead = static_cast<unsigned char>(lead_byte);
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+std::size_t non_ascii_word_length(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t length = char_length(text[i]);
+  if (length == 1 || i + length > text.size()) {
+    return 1;  // a stray byte (the loader rejects invalid UTF-8; this keeps the scan total)
+  }
+  const auto second = static_cast<unsigned char>(text[i + 1]);
+  const bool punctuation = lead == 0xC2 || (lead == 0xE2 && (second == 0x80 || second == 0x81)) ||
+                           (lead == 0xE3 && second == 0x80) || (lead == 0xEF && second == 0xBB);
+  return punctuation ? 0 : length;
+}
+
+// The byte length of the word character at `i`, or 0.
+std::size_t word_char_length(std::string_view text, std::size_t i) {
+  switch (class_of(text[i])) {
+    case ascii_word: return 1;
+    case non_ascii: return non_ascii_word_length(text, i);
+    default: return 0;
+  }
+}
+
+// The byte length of an apostrophe at `i` that joins two parts of a word ("didn't", "team’s").
+std::size_t inner_apostrophe_length(std::string_view text, std::size_t i) {
+  const std::size_t length = text[i] == '\'' ? 1 : is_curly_apostrophe(text, i) ? 3 : 0;
+  return length > 0 && i + length < text.size() && word_char_length(text, i + length) > 0 ? length : 0;
+}
+
+constexpr std::uint64_t k_fnv_offset = 14695981039346656037ULL;
+constexpr std::uint64_t k_fnv_prime = 1099511628211ULL;
+
+std::uint64_t add_byte(std::uint64_t hash, char byte) {
+  return (hash ^ k_lower[static_cast<unsigned char>(byte)]) * k_fnv_prime;
+}
+
+// Spreads the hash over all 64 bits (the filter uses the low ones).
+std::uint64_t finish(std::uint64_t hash) {
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdULL;
+  hash ^= hash >> 33;
+  return hash;
+}
+
+// Words of a phrase are separated by white space or hyphens only: not by punctuation that ends a
+// clause, and not by a blank line.
+bool joins_phrase(std::string_view gap) {
+  bool newline = false;
+  for (const char c : gap) {
+    if (c == '\n') {
+      if (newline) {
+        return false;
+      }
+      newline = true;
+    } else if (c != ' ' && c != '\t' && c != '\r' && c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void append_text_words(std::string_view text, std::vector<TextWord>& words) {
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    std::size_t length = word_char_length(text, i);
+    if (length == 0) {
+      i += char_length(text[i]);  // a separator, whole
+      continue;
+    }
+    const std::size_t begin = i;
+    std::uint64_t hash = k_fnv_offset;
+    while (i < size) {
+      if (class_of(text[i]) == ascii_word) {  // the common case, kept tight
+        hash = add_byte(hash, text[i++]);
+        continue;
+      }
+      if ((length = word_char_length(text, i)) > 0) {
+        for (const std::size_t end = i + length; i < end; ++i) {
+          hash = add_byte(hash, text[i]);
+        }
+      } else if ((length = inner_apostrophe_length(text, i)) > 0) {
+        hash = add_byte(hash, '\'');
+        i += length;
+      } else {
+        break;
+      }
+    }
+    words.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i), finish(hash)});
+  }
+}
+
+std::vector<TextWord> text_words(std::string_view text) {
+  std::vector<TextWord> words;
+  append_text_words(text, words);
+  return words;
+}
+
+PhraseMatcher::PhraseMatcher(const std::vector<std::string>& phrases) {
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    add(phrases[i], static_cast<int>(i));
+  }
+}
+
+void PhraseMatcher::add(std::string_view phrase, int id) {
+  Phrase entry;
+  entry.id = id;
+  for (const TextWord& word : text_words(phrase)) {
+    entry.keys.push_back(word.key);
+  }
+  if (entry.keys.empty()) {
+    return;
+  }
+  const std::uint64_t first = entry.keys.front();
+  m_phrases.push_back(std::move(entry));
+  auto& bucket = m_by_first_word[first];
+  bucket.push_back(m_phrases.size() - 1);
+  std::stable_sort(bucket.begin(), bucket.end(), [&](std::size_t a, std::size_t b) {
+    return m_phrases[a].keys.size() > m_phrases[b].keys.size();
+  });
+  m_first_word_filter[(first >> 6) % m_first_word_filter.size()] |= std::uint64_t{1} << (first & 63);
+}
+
+std::optional<PhraseMatcher::Hit> PhraseMatcher::match_at(std::string_view text, std::span<const TextWord> words,
+                                                          std::size_t index) const {
+  if (!may_start(words[index].key)) {
+    return std::nullopt;
+  }
+  const auto bucket = m_by_first_word.find(words[index].key);
+  if (bucket == m_by_first_word.end()) {
+    return std::nullopt;
+  }
+  for (const std::size_t candidate : bucket->second) {
+    const Phrase& phrase = m_phrases[candidate];
+    const std::size_t count = phrase.keys.size();
+    if (index + count > words.size()) {
+      continue;
+    }
+    bool match = true;
+    for (std::size_t k = 1; k < count && match; ++k) {
+      const TextWord& previous = words[index + k - 1];
+      const TextWord& word = words[index + k];
+      match = word.key == phrase.keys[k] && joins_phrase(text.substr(previous.end, word.begin - previous.end));
+    }
+    if (match) {
+      return Hit{words[index].begin, words[index + count - 1].end, index, count, phrase.id};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<PhraseMatcher::Hit> PhraseMatcher::find_all(std::string_view text, std::span<const TextWord> words) const {
+  std::vector<Hit> hits;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!may_start(words[i].key)) {
+      continue;  // most words: one bit test
+    }
+    if (auto hit = match_at(text, words, i)) {
+      hits.push_back(*hit);
+      i += hit->word_count - 1;
+    }
+  }
+  return hits;
+}
+
+std::optional<PhraseMatcher::Hit> PhraseMatcher::first(std::string_view text, std::span<const TextWord> words) const {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!may_start(words[i].key)) {
+      continue;
+    }
+    if (auto hit = match_at(text, words, i)) {
+      return hit;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<PhraseMatcher::Hit> PhraseMatcher::find_all(std::string_view text) const {
+  return m_phrases.empty() ? std::vector<Hit>{} : find_all(text, text_words(text));
+}
+
+std::optional<PhraseMatcher::Hit> PhraseMatcher::first(std::string_view text) const {
+  return m_phrases.empty() ? std::nullopt : first(text, text_words(text));
+}
+
+}  // namespace pmlint::util
