@@ -1,7 +1,6 @@
 #include "document/vocabulary.hpp"
 
 #include <re2/re2.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <array>
@@ -44,21 +43,33 @@ constexpr std::array<std::string_view, 7> k_action_field_names = {
 constexpr std::array<std::string_view, 12> k_qualifier_words = {
     "of", "for", "on", "to", "and", "in", "during", "with", "from", "at", "by", "s"};
 
-std::vector<std::string> strings_of(const YAML::Node& node, std::string_view where) {
-  std::vector<std::string> values;
-  if (!node) {
-    return values;
+// The text of a scalar read as a whole number; throws naming `where` otherwise.
+int pack_int(const PackData& scalar, std::string_view where) {
+  try {
+    return std::stoi(scalar.get<std::string>());
+  } catch (const std::exception&) {
+    throw std::runtime_error(std::string(where) + " must be a whole number");
   }
-  if (!node.IsSequence()) {
-    throw std::runtime_error(std::string(where) + " must be a list");
-  }
-  for (const auto& item : node) {
-    values.push_back(item.as<std::string>());
-  }
-  return values;
 }
 
 }  // namespace
+
+std::vector<std::string> pack_list(const PackData& node, std::string_view where) {
+  std::vector<std::string> values;
+  if (node.is_null()) {
+    return values;
+  }
+  if (!node.is_array()) {
+    throw std::runtime_error(std::string(where) + " must be a list");
+  }
+  for (const auto& item : node) {
+    if (!item.is_string()) {
+      throw std::runtime_error(std::string(where) + " must be a list of words or phrases");
+    }
+    values.push_back(item.get<std::string>());
+  }
+  return values;
+}
 
 std::string_view to_string(SectionKind kind) {
   for (const auto& [candidate, name] : k_section_kind_names) {
@@ -125,8 +136,8 @@ Vocabulary::Vocabulary(Vocabulary&&) noexcept = default;
 Vocabulary& Vocabulary::operator=(Vocabulary&&) noexcept = default;
 Vocabulary::~Vocabulary() = default;
 
-Vocabulary Vocabulary::from_packs(const std::unordered_map<std::string, YAML::Node>& packs) {
-  auto pack = [&](const char* name) -> const YAML::Node& {
+Vocabulary Vocabulary::from_packs(const std::unordered_map<std::string, PackData>& packs) {
+  auto pack = [&](const char* name) -> const PackData& {
     const auto it = packs.find(name);
     if (it == packs.end()) {
       throw std::runtime_error(std::string("missing rule pack '") + name + "'");
@@ -134,55 +145,48 @@ Vocabulary Vocabulary::from_packs(const std::unordered_map<std::string, YAML::No
     return it->second;
   };
   Vocabulary vocabulary;
-  for (const auto& entry : pack("sections")) {
-    const auto name = entry.first.as<std::string>();
+  for (const auto& [name, aliases] : pack("sections").items()) {
     const auto kind = section_kind_named(name);
     if (!kind) {
       throw std::runtime_error("sections: unknown section kind '" + name + "'");
     }
-    vocabulary.add_section_aliases(*kind, strings_of(entry.second, "sections." + name));
+    vocabulary.add_section_aliases(*kind, pack_list(aliases, "sections." + name));
   }
 
-  const YAML::Node& metadata = pack("metadata");
-  for (const auto& entry : metadata["keys"]) {
-    const auto key = entry.first.as<std::string>();
+  const PackData& metadata = pack("metadata");
+  for (const auto& [key, aliases] : metadata.at("keys").items()) {
     vocabulary.m_metadata_keys[util::normalize_label(key)] = key;
-    for (const auto& alias : strings_of(entry.second, "metadata.keys." + key)) {
+    for (const auto& alias : pack_list(aliases, "metadata.keys." + key)) {
       vocabulary.m_metadata_keys[util::normalize_label(alias)] = key;
     }
   }
-  for (const auto& entry : metadata["severity"]) {
-    const int level = entry.first.as<int>();
-    for (const auto& alias : strings_of(entry.second, "metadata.severity")) {
+  for (const auto& [name, aliases] : metadata.at("severity").items()) {
+    const int level = pack_int(name, "metadata.severity");
+    for (const auto& alias : pack_list(aliases, "metadata.severity")) {
       vocabulary.m_severity[util::normalize_label(alias)] = level;
     }
   }
-  for (const auto& entry : metadata["audience"]) {
-    const auto name = entry.first.as<std::string>() == "customer_facing" ? "customer-facing"
-                                                                         : entry.first.as<std::string>();
+  for (const auto& [key, aliases] : metadata.at("audience").items()) {
+    const std::string name = key == "customer_facing" ? "customer-facing" : key;
     vocabulary.m_audience[util::normalize_label(name)] = name;
-    for (const auto& alias : strings_of(entry.second, "metadata.audience")) {
+    for (const auto& alias : pack_list(aliases, "metadata.audience")) {
       vocabulary.m_audience[util::normalize_label(alias)] = name;
     }
   }
-  for (const auto& status : strings_of(metadata["final_status"], "metadata.final_status")) {
+  for (const auto& status : pack_list(metadata.at("final_status"), "metadata.final_status")) {
     vocabulary.m_final_status.push_back(util::normalize_label(status));
   }
 
-  const YAML::Node& timeline = pack("timeline");
-  for (const auto& entry : timeline["zones"]) {
+  const PackData& timeline = pack("timeline");
+  for (const auto& [name, info] : timeline.at("zones").items()) {
     ZoneInfo zone;
-    zone.name = entry.first.as<std::string>();
-    if (entry.second["offset"]) {
-      zone.offset_minutes = entry.second["offset"].as<int>();
+    zone.name = name;
+    if (info.contains("offset")) {
+      zone.offset_minutes = pack_int(info["offset"], "timeline.zones." + name + ".offset");
     }
-    zone.utc = entry.second["utc"] && entry.second["utc"].as<bool>();
-    if (entry.second["region"]) {
-      zone.region = entry.second["region"].as<std::string>();
-    }
-    if (entry.second["ambiguous"]) {
-      zone.ambiguous = entry.second["ambiguous"].as<std::string>();
-    }
+    zone.utc = info.value("utc", "") == "true";
+    zone.region = info.value("region", "");
+    zone.ambiguous = info.value("ambiguous", "");
     vocabulary.m_zone_names.push_back(zone.name);
     vocabulary.m_zones.emplace(zone.name, std::move(zone));
   }
@@ -194,42 +198,39 @@ Vocabulary Vocabulary::from_packs(const std::unordered_map<std::string, YAML::No
   }};
   for (const auto& [milestone, key] : milestone_keys) {
     vocabulary.m_milestone_phrases.emplace_back(
-        milestone, strings_of(timeline["milestones"][key], std::string("timeline.milestones.") + key));
+        milestone, pack_list(timeline.at("milestones").at(key), std::string("timeline.milestones.") + key));
   }
-  vocabulary.m_rollover_phrases = strings_of(timeline["day_rollover"], "timeline.day_rollover");
+  vocabulary.m_rollover_phrases = pack_list(timeline.at("day_rollover"), "timeline.day_rollover");
   for (const auto& [milestone, key] : milestone_keys) {
-    for (const auto& tag : strings_of(timeline["tags"][key], std::string("timeline.tags.") + key)) {
+    for (const auto& tag : pack_list(timeline.at("tags").at(key), std::string("timeline.tags.") + key)) {
       vocabulary.m_milestone_tags[util::normalize_label(tag)] = milestone;
     }
   }
 
-  const YAML::Node& actions = pack("actions");
-  for (const auto& entry : actions["fields"]) {
-    const auto name = entry.first.as<std::string>();
+  const PackData& actions = pack("actions");
+  for (const auto& [name, aliases] : actions.at("fields").items()) {
     const auto* found = std::find(k_action_field_names.begin(), k_action_field_names.end(), name);
     if (found == k_action_field_names.end()) {
       throw std::runtime_error("actions.fields: unknown field '" + name + "'");
     }
     const auto field = static_cast<ActionField>(found - k_action_field_names.begin());
-    for (const auto& alias : strings_of(entry.second, "actions.fields." + name)) {
+    for (const auto& alias : pack_list(aliases, "actions.fields." + name)) {
       vocabulary.m_action_fields[util::normalize_label(alias)] = field;
     }
   }
-  for (const auto& entry : actions["types"]) {
-    const auto type = entry.first.as<std::string>();
+  for (const auto& [type, aliases] : actions.at("types").items()) {
     vocabulary.m_type_names.push_back(type);
     vocabulary.m_action_types[type] = type;
-    for (const auto& alias : strings_of(entry.second, "actions.types." + type)) {
+    for (const auto& alias : pack_list(aliases, "actions.types." + type)) {
       vocabulary.m_action_types[util::normalize_label(alias)] = type;
     }
   }
-  for (const auto& entry : actions["type_groups"]) {
-    const auto type = entry.first.as<std::string>();
-    for (const auto& alias : strings_of(entry.second, "actions.type_groups." + type)) {
+  for (const auto& [type, aliases] : actions.at("type_groups").items()) {
+    for (const auto& alias : pack_list(aliases, "actions.type_groups." + type)) {
       vocabulary.m_type_groups[util::normalize_label(alias)] = type;
     }
   }
-  for (const auto& placeholder : strings_of(actions["placeholders"], "actions.placeholders")) {
+  for (const auto& placeholder : pack_list(actions.at("placeholders"), "actions.placeholders")) {
     vocabulary.m_placeholders.push_back(util::normalize_label(placeholder));
     if (vocabulary.m_placeholders.back().empty()) {
       vocabulary.m_placeholders.back() = placeholder;  // "?", "-": punctuation only

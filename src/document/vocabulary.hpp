@@ -7,16 +7,21 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "util/phrase_matcher.hpp"
 
 namespace re2 {
 class RE2;
 }
-namespace YAML {
-class Node;
-}
-
 namespace pmlint::document {
+
+// A data pack (rules/*.yaml) as compiled into the binary: JSON whose mappings keep their order
+// and whose scalars keep their YAML text ("60", "true").
+using PackData = nlohmann::ordered_json;
+// The strings of the list `node` ([] when it is null); throws naming `where` when it is not a
+// list of scalars.
+std::vector<std::string> pack_list(const PackData& node, std::string_view where);
 
 // The kinds of section a postmortem has, named by the keys of rules/sections.yaml.
 enum class SectionKind {
@@ -47,9 +52,9 @@ struct ZoneInfo {
 // Loaded once from the embedded packs (rules/*.yaml), extended by a user's configuration.
 class Vocabulary {
  public:
-  // `packs` maps a pack name ("sections", "metadata", "timeline", "actions") to its YAML.
+  // `packs` maps a pack name ("sections", "metadata", "timeline", "actions") to its data.
   // Throws std::runtime_error naming the pack when one is malformed.
-  static Vocabulary from_packs(const std::unordered_map<std::string, YAML::Node>& packs);
+  static Vocabulary from_packs(const std::unordered_map<std::string, PackData>& packs);
 
   Vocabulary(const Vocabulary&) = delete;
   Vocabulary& operator=(const Vocabulary&) = delete;

@@ -59,25 +59,24 @@ std::vector<std::string> strings_at(const YAML::Node& node, const std::string& f
 }
 
 void apply_profile(Settings& settings, const std::string& name, const std::string& file, const YAML::Mark& mark) {
-  const YAML::Node& profiles = pack("profiles");
-  const YAML::Node profile = profiles[name];
-  if (!profile) {
+  const PackData& profiles = pack("profiles");
+  const auto found = profiles.find(name);
+  if (found == profiles.end()) {
     throw ConfigError(file, mark.line + 1, mark.column + 1,
                       "unknown profile '" + name + "'" + util::did_you_mean(name, profile_names()));
   }
-  if (profile["only"]) {
-    std::set<std::string> only;
-    for (const auto& id : profile["only"]) {
-      only.insert(id.as<std::string>());
-    }
+  const PackData& profile = *found;
+  if (profile.contains("only")) {
+    const auto ids = document::pack_list(profile.at("only"), "profiles." + name + ".only");
+    const std::set<std::string> only(ids.begin(), ids.end());
     for (auto& [id, setting] : settings.rules) {
       setting.enabled = only.count(id) > 0;
     }
   }
-  if (profile["promote"]) {
-    for (const auto& promotion : profile["promote"]) {
-      const auto from = severity_named(promotion.first.as<std::string>());
-      const auto to = severity_named(promotion.second.as<std::string>());
+  if (profile.contains("promote")) {
+    for (const auto& [from_name, to_name] : profile.at("promote").items()) {
+      const auto from = severity_named(from_name);
+      const auto to = severity_named(to_name.get<std::string>());
       for (auto& [id, setting] : settings.rules) {
         if (from && to && setting.severity == *from) {
           setting.severity = *to;
@@ -275,8 +274,8 @@ ConfigError::ConfigError(std::string file, int line, int column, const std::stri
 
 std::vector<std::string> profile_names() {
   std::vector<std::string> names;
-  for (const auto& entry : pack("profiles")) {
-    names.push_back(entry.first.as<std::string>());
+  for (const auto& [name, profile] : pack("profiles").items()) {
+    names.push_back(name);
   }
   return names;
 }

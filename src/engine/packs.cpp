@@ -1,6 +1,5 @@
 #include "engine/packs.hpp"
 
-#include <mutex>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -11,15 +10,12 @@ namespace pmlint::engine {
 
 namespace {
 
-const std::unordered_map<std::string, YAML::Node>& parsed_packs() {
-  static const std::unordered_map<std::string, YAML::Node> packs = [] {
-    std::unordered_map<std::string, YAML::Node> parsed;
+const std::unordered_map<std::string, PackData>& parsed_packs() {
+  static const std::unordered_map<std::string, PackData> packs = [] {
+    std::unordered_map<std::string, PackData> parsed;
     for (const auto& embedded : embedded_packs()) {
-      try {
-        parsed.emplace(std::string(embedded.name), YAML::Load(std::string(embedded.text)));
-      } catch (const YAML::Exception& error) {
-        throw std::runtime_error("rule pack '" + std::string(embedded.name) + "' is not valid YAML: " + error.msg);
-      }
+      // Written by src/tools/pack_compiler.cpp from YAML that the build has already checked.
+      parsed.emplace(std::string(embedded.name), PackData::parse(embedded.text));
     }
     return parsed;
   }();
@@ -28,7 +24,7 @@ const std::unordered_map<std::string, YAML::Node>& parsed_packs() {
 
 }  // namespace
 
-const YAML::Node& pack(std::string_view name) {
+const PackData& pack(std::string_view name) {
   const auto& packs = parsed_packs();
   const auto it = packs.find(std::string(name));
   if (it == packs.end()) {
@@ -38,22 +34,19 @@ const YAML::Node& pack(std::string_view name) {
 }
 
 std::vector<std::string> pack_strings(std::string_view pack_name, std::string_view path) {
-  YAML::Node node = pack(pack_name);
+  const PackData* node = &pack(pack_name);
+  const std::string where = std::string(pack_name) + "." + std::string(path);
   for (const std::string_view key : util::split(path, '.')) {
-    const YAML::Node& parent = node;
-    node.reset(parent[std::string(key)]);  // not operator=, which would write into the pack
-    if (!node) {
+    const auto member = node->is_object() ? node->find(std::string(key)) : node->end();
+    if (member == node->end()) {
       throw std::runtime_error("rule pack '" + std::string(pack_name) + "' has no '" + std::string(path) + "'");
     }
+    node = &*member;
   }
-  if (!node.IsSequence()) {
+  if (!node->is_array()) {
     throw std::runtime_error("rule pack '" + std::string(pack_name) + "': '" + std::string(path) + "' is not a list");
   }
-  std::vector<std::string> values;
-  for (const auto& item : node) {
-    values.push_back(item.as<std::string>());
-  }
-  return values;
+  return document::pack_list(*node, where);
 }
 
 const document::Vocabulary& builtin_vocabulary() {

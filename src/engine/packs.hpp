@@ -1,7 +1,5 @@
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,9 +8,11 @@
 
 namespace pmlint::engine {
 
-// The parsed data pack `name` (rules/<name>.yaml). Parsed once, on first use; read them while
-// configuring rules, not while checking (yaml-cpp nodes are not made for concurrent readers).
-const YAML::Node& pack(std::string_view name);
+using document::PackData;
+
+// The data pack `name` (rules/<name>.yaml), compiled into the binary as JSON and parsed once, on
+// first use. Scalars are text as written in the YAML ("60", "true").
+const PackData& pack(std::string_view name);
 
 // A list of strings at `path` ("a.b") inside a pack; throws std::runtime_error when it is not one.
 std::vector<std::string> pack_strings(std::string_view pack_name, std::string_view path);

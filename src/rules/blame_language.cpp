@@ -135,16 +135,16 @@ class BlameLanguage final : public engine::Rule {
 
   void configure(const engine::RuleOptions& options) override {
     m_people.configure(options.strings("names"));
-    const YAML::Node& pack = engine::pack("blame");
-    for (const auto& entry : pack["phrases"]) {
-      add_phrase(m_phrases, entry["phrase"].as<std::string>(), entry["suggest"].as<std::string>(), false);
+    const engine::PackData& pack = engine::pack("blame");
+    for (const auto& entry : pack.at("phrases")) {
+      add_phrase(m_phrases, entry.at("phrase").get<std::string>(), entry.at("suggest").get<std::string>(), false);
     }
     for (const auto& phrase : options.strings("phrases")) {
       add_phrase(m_phrases, phrase, "describe the conditions, not the person", false);
     }
-    for (const auto& entry : pack["person_lapses"]) {
-      add_phrase(m_lapses, entry["phrase"].as<std::string>(), entry["suggest"].as<std::string>(),
-                 entry["verbs"] && entry["verbs"].as<bool>());
+    for (const auto& entry : pack.at("person_lapses")) {
+      add_phrase(m_lapses, entry.at("phrase").get<std::string>(), entry.at("suggest").get<std::string>(),
+                 entry.value("verbs", "") == "true");
     }
     m_modals = util::PhraseMatcher({"should have", "should not have", "shouldn't have", "should've", "shouldn't've",
                                     "must have", "must not have", "mustn't have"});

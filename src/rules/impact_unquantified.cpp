@@ -61,12 +61,11 @@ class ImpactUnquantified final : public engine::Rule {
       const ByteSpan body = section->body;
       impact_text.append(body.of(prose));
       impact_text.push_back('\n');
-      util::for_each_match(m_patterns.vague(), body.of(prose), [&](const util::Match& match) {
-        const ByteSpan span = document::span_of(prose, match.group(1));
-        context.report(span, "'" + quote(match.group(1)) + "' is vague; give a number or a share");
+      for (const auto& vague : m_patterns.vague_quantities(prose, document.words_in(body))) {
+        const ByteSpan span{static_cast<std::uint32_t>(vague.begin), static_cast<std::uint32_t>(vague.end)};
+        context.report(span, "'" + quote(span.of(prose)) + "' is vague; give a number or a share");
         vague_reported = true;
-        return true;
-      });
+      }
     }
     std::string summary_text;
     for (const auto* block : blocks_of(document, document.sections_of(SectionKind::summary))) {

@@ -64,7 +64,6 @@ class MonitoringWithoutMetric final : public engine::Rule {
     const std::string_view prose = document.prose();
     const std::string_view source = document.source();
     for (const auto& item : document.action_items()) {
-      const std::string_view text = item.text_span.of(prose);
       const auto trigger = m_triggers.first(prose, document.words_in(item.text_span));
       if (!trigger) {
         continue;

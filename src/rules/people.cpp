@@ -28,7 +28,7 @@ bool is_email(std::string_view word) {
 }  // namespace
 
 void PersonFinder::configure(const std::vector<std::string>& extra_names) {
-  const std::string names = engine::pack("names")["given_names"].as<std::string>();
+  const std::string names = engine::pack("names").at("given_names").get<std::string>();
   for (const auto& word : words_of(names)) {
     m_names.emplace(word.text);
   }

@@ -67,8 +67,27 @@ Reported by a platform engineer
 
 struct Detector {
   std::string kind;
-  std::unique_ptr<re2::RE2> pattern;
+  util::LazyRegex pattern;  // compiled only for files the one-pass check says it may match
 };
+
+// The built-in detectors whose matches need more than a pattern to judge.
+constexpr std::string_view k_email =
+    R"((?:^|[^\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))";
+constexpr std::string_view k_ipv4 = R"((?:^|[^\w.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:[^\w]|$))";
+constexpr std::string_view k_ipv6 =
+    R"((?:^|[^\w:])((?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?:[0-9a-fA-F]{0,4}))(?:[^\w:]|$))";
+constexpr std::string_view k_phone =
+    R"((?:^|[^\w+:/-])((?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\+\d{1,3}(?:[ .-]\d{2,4}){3,5})(?:[^\w-]|$))";
+constexpr std::string_view k_card = R"((?:^|[^\w.:/#=-])(\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}|\d{13,19})(?:[^\w.-]|$))";
+constexpr std::array<std::string_view, 5> k_builtin_patterns = {k_email, k_ipv4, k_ipv6, k_phone, k_card};
+
+// Each built-in pattern, compiled on first use and shared by every configuration.
+const re2::RE2& builtin_pattern(std::size_t index) {
+  static const std::array<util::LazyRegex, 5> patterns = {
+      util::LazyRegex(std::string(k_email)), util::LazyRegex(std::string(k_ipv4)), util::LazyRegex(std::string(k_ipv6)),
+      util::LazyRegex(std::string(k_phone)), util::LazyRegex(std::string(k_card))};
+  return patterns[index].get();
+}
 
 bool luhn_valid(std::string_view digits) {
   int sum = 0;
@@ -141,27 +160,22 @@ class SensitiveData final : public engine::Rule {
   [[nodiscard]] const RuleInfo& info() const override { return k_info; }
 
   void configure(const engine::RuleOptions& options) override {
-    const YAML::Node& pack = engine::pack("sensitive");
-    for (const auto& entry : pack["patterns"]) {
-      add(entry["kind"].as<std::string>(), entry["pattern"].as<std::string>());
+    // One pass over the text tells which patterns can match at all; most files need none.
+    m_any = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions, re2::RE2::UNANCHORED);
+    const engine::PackData& pack = engine::pack("sensitive");
+    for (const auto& entry : pack.at("patterns")) {
+      add(entry.at("kind").get<std::string>(), entry.at("pattern").get<std::string>());
     }
     for (const auto& extra : options.strings("extra_patterns")) {
       add("sensitive value", extra);
     }
-    for (const auto& entry : pack["placeholders"]) {
-      m_placeholders.push_back(std::make_unique<re2::RE2>(entry.as<std::string>()));
+    for (const auto& placeholder : engine::pack_strings("sensitive", "placeholders")) {
+      m_placeholders.emplace_back(placeholder);
     }
-    for (const auto& entry : pack["email_allow"]) {
-      m_email_allow.push_back(entry.as<std::string>());
-    }
+    m_email_allow = engine::pack_strings("sensitive", "email_allow");
     m_allow = options.strings("allow");
-    // One pass over the text tells which patterns can match at all; most files need none.
-    m_any = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions, re2::RE2::UNANCHORED);
-    for (const auto& detector : m_detectors) {
-      m_any->Add(detector.pattern->pattern(), nullptr);
-    }
-    for (const re2::RE2* builtin : {&email_pattern(), &ipv4_pattern(), &ipv6_pattern(), &phone_pattern(), &card_pattern()}) {
-      m_any->Add(builtin->pattern(), nullptr);
+    for (const std::string_view pattern : k_builtin_patterns) {
+      m_any->Add(re2::StringPiece(pattern.data(), pattern.size()), nullptr);
     }
     if (!m_any->Compile()) {
       throw std::runtime_error("sensitive-data patterns do not compile together");
@@ -194,7 +208,7 @@ class SensitiveData final : public engine::Rule {
         continue;
       }
       const auto& detector = m_detectors[d];
-      util::for_each_match(*detector.pattern, text, [&](const util::Match& match) {
+      util::for_each_match(detector.pattern.get(), text, [&](const util::Match& match) {
         const std::string_view value = match.group(1).data() != nullptr ? match.group(1) : match.whole;
         if (!is_placeholder(value)) {
           report(detector.kind, match.whole, "remove it and rotate it if it was ever live");
@@ -202,21 +216,21 @@ class SensitiveData final : public engine::Rule {
         return true;
       });
     }
-    if (may_match(builtin)) util::for_each_match(email_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin)) util::for_each_match(builtin_pattern(0), text, [&](const util::Match& match) {
       const std::string_view email = match.group(1);
       if (!allowed_email(email)) {
         report("e-mail address", email, "name a role or team instead of a person's address");
       }
       return true;
     });
-    if (may_match(builtin + 1)) util::for_each_match(ipv4_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin + 1)) util::for_each_match(builtin_pattern(1), text, [&](const util::Match& match) {
       const std::string_view address = match.group(1);
       if (reportable_ipv4(text, address)) {
         report("IP address", address, "replace it with a placeholder such as <node-ip>");
       }
       return true;
     });
-    if (may_match(builtin + 2)) util::for_each_match(ipv6_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin + 2)) util::for_each_match(builtin_pattern(2), text, [&](const util::Match& match) {
       const std::string_view address = match.group(1);
       if (address.find("::") != std::string_view::npos || std::count(address.begin(), address.end(), ':') == 7) {
         if (!util::istarts_with(address, "2001:db8") && address != "::1" && address != "::") {
@@ -225,7 +239,7 @@ class SensitiveData final : public engine::Rule {
       }
       return true;
     });
-    if (may_match(builtin + 3)) util::for_each_match(phone_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin + 3)) util::for_each_match(builtin_pattern(3), text, [&](const util::Match& match) {
       const std::string_view number = match.group(1);
       const auto begin = static_cast<std::size_t>(number.data() - text.data());
       if (!in_url(text, begin, begin + number.size())) {
@@ -233,7 +247,7 @@ class SensitiveData final : public engine::Rule {
       }
       return true;
     });
-    if (may_match(builtin + 4)) util::for_each_match(card_pattern(), text, [&](const util::Match& match) {
+    if (may_match(builtin + 4)) util::for_each_match(builtin_pattern(4), text, [&](const util::Match& match) {
       const std::string_view candidate = match.group(1);
       std::string digits;
       for (const char c : candidate) {
@@ -252,16 +266,18 @@ class SensitiveData final : public engine::Rule {
 
  private:
   void add(const std::string& kind, const std::string& pattern) {
-    auto compiled = std::make_unique<re2::RE2>(pattern);
-    if (!compiled->ok()) {
-      throw std::runtime_error("pattern '" + pattern + "' does not compile: " + compiled->error());
+    std::string error;
+    if (m_any->Add(pattern, &error) < 0) {
+      throw std::runtime_error("pattern '" + pattern + "' does not compile: " + error);
     }
-    m_detectors.push_back({kind, std::move(compiled)});
+    m_detectors.push_back({kind, util::LazyRegex(pattern)});
   }
 
   [[nodiscard]] bool is_placeholder(std::string_view value) const {
     return std::any_of(m_placeholders.begin(), m_placeholders.end(),
-                       [&](const auto& pattern) { return re2::RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *pattern); });
+                       [&](const util::LazyRegex& pattern) {
+                         return re2::RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), pattern.get());
+                       });
   }
 
   [[nodiscard]] bool allowed_email(std::string_view email) const {
@@ -318,30 +334,8 @@ class SensitiveData final : public engine::Rule {
     return !loopback_or_any && !netmask && !documentation;
   }
 
-  static const re2::RE2& email_pattern() {
-    static const re2::RE2 pattern(R"((?:^|[^\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))");
-    return pattern;
-  }
-  static const re2::RE2& ipv4_pattern() {
-    static const re2::RE2 pattern(R"((?:^|[^\w.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:[^\w]|$))");
-    return pattern;
-  }
-  static const re2::RE2& ipv6_pattern() {
-    static const re2::RE2 pattern(R"((?:^|[^\w:])((?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?:[0-9a-fA-F]{0,4}))(?:[^\w:]|$))");
-    return pattern;
-  }
-  static const re2::RE2& phone_pattern() {
-    static const re2::RE2 pattern(
-        R"((?:^|[^\w+:/-])((?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\+\d{1,3}(?:[ .-]\d{2,4}){3,5})(?:[^\w-]|$))");
-    return pattern;
-  }
-  static const re2::RE2& card_pattern() {
-    static const re2::RE2 pattern(R"((?:^|[^\w.:/#=-])(\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}|\d{13,19})(?:[^\w.-]|$))");
-    return pattern;
-  }
-
   std::vector<Detector> m_detectors;
-  std::vector<std::unique_ptr<re2::RE2>> m_placeholders;
+  std::vector<util::LazyRegex> m_placeholders;
   std::vector<std::string> m_email_allow;
   std::vector<std::string> m_allow;
   std::unique_ptr<re2::RE2::Set> m_any;  // every pattern above, for the one-pass check

@@ -92,14 +92,13 @@ class SeverityDepth final : public engine::Rule {
   [[nodiscard]] const RuleInfo& info() const override { return k_info; }
 
   void configure(const engine::RuleOptions& /*options*/) override {
-    for (const auto& entry : engine::pack("severity")["required_sections"]) {
-      const int level = entry.first.as<int>();
-      for (const auto& name : entry.second) {
-        const auto kind = document::section_kind_named(name.as<std::string>());
+    for (const auto& [level, names] : engine::pack("severity").at("required_sections").items()) {
+      for (const auto& name : document::pack_list(names, "severity.required_sections")) {
+        const auto kind = document::section_kind_named(name);
         if (!kind) {
-          throw std::runtime_error("rules/severity.yaml names unknown section kind '" + name.as<std::string>() + "'");
+          throw std::runtime_error("rules/severity.yaml names unknown section kind '" + name + "'");
         }
-        m_required[level].push_back(*kind);
+        m_required[std::stoi(level)].push_back(*kind);
       }
     }
   }

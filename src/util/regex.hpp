@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace pmlint::util {
@@ -45,5 +48,23 @@ void for_each_match(const re2::RE2& pattern, std::string_view text, Visit visit)
     from = next;
   }
 }
+
+// A pattern compiled on first use, once, from whichever thread gets there first: for patterns a
+// run may never need (a secret's shape that a pre-check rules out), so that start-up does not
+// pay for them. The pattern must be valid (check it with RE2 or RE2::Set::Add first).
+class LazyRegex {
+ public:
+  explicit LazyRegex(std::string pattern) : m_pattern(std::move(pattern)) {}
+  [[nodiscard]] const std::string& pattern() const { return m_pattern; }
+  [[nodiscard]] const re2::RE2& get() const {
+    std::call_once(*m_once, [this] { m_compiled = std::make_unique<re2::RE2>(m_pattern); });
+    return *m_compiled;
+  }
+
+ private:
+  std::string m_pattern;
+  std::unique_ptr<std::once_flag> m_once = std::make_unique<std::once_flag>();  // movable holder
+  mutable std::unique_ptr<re2::RE2> m_compiled;
+};
 
 }  // namespace pmlint::util
