@@ -28,6 +28,8 @@ struct Block {
   int column = -1;
   bool quoted = false;   // inside a block quote: quoted material (chat logs, customer messages)
   int section = -1;      // innermost section whose body holds the block
+  std::uint32_t first_word = 0;  // the block's words: prose_words()[first_word, first_word + word_count)
+  std::uint32_t word_count = 0;
 };
 
 struct ListItem {
@@ -206,6 +208,9 @@ class Document {
   // that lie wholly inside `range`.
   [[nodiscard]] const std::vector<util::TextWord>& prose_words() const { return m_prose_words; }
   [[nodiscard]] std::span<const util::TextWord> words_in(ByteSpan range) const;
+  [[nodiscard]] std::span<const util::TextWord> words_of(const Block& block) const {
+    return std::span<const util::TextWord>(m_prose_words).subspan(block.first_word, block.word_count);
+  }
 
  private:
   Document() = default;

@@ -1,28 +1,16 @@
 // Front matter: YAML between "---" fences or TOML between "+++" fences at the top of the file.
 
-#include <yaml-cpp/yaml.h>
-
 #include "document/builder.hpp"
+#include "document/yaml_front_matter.hpp"
 #include "util/text.hpp"
-#include "util/yaml_guard.hpp"
 
 namespace pmlint::document {
 
 namespace {
 
-constexpr std::size_t k_max_yaml_nesting = 64;
-
 // True when the line (without its ending) is the fence, allowing trailing spaces.
 bool is_fence(std::string_view line, std::string_view fence) {
   return util::trim_right(line) == fence;
-}
-
-std::string scalar_text(const YAML::Node& node) {
-  try {
-    return node.as<std::string>();
-  } catch (const YAML::Exception&) {
-    return {};
-  }
 }
 
 }  // namespace
@@ -84,70 +72,18 @@ void DocumentBuilder::split_front_matter() {
 }
 
 void DocumentBuilder::read_yaml_front_matter() {
-  const FrontMatter& front = m_doc.m_front_matter;
-  const std::string_view body = front.body.of(source());
-  const LineIndex& lines = m_doc.lines();
-  const std::uint32_t first_line = lines.line_of(front.body.begin);
-  auto span_at = [&](const YAML::Mark& mark) -> ByteSpan {
-    if (mark.is_null()) {
-      return lines.line_span(1);
-    }
-    const auto line = first_line + static_cast<std::uint32_t>(mark.line);
-    const ByteSpan line_span = lines.line_span(line);
-    const std::uint32_t begin = std::min(line_span.begin + static_cast<std::uint32_t>(mark.column), line_span.end);
-    return {begin, line_span.end};
-  };
-  if (const auto deep = util::excessive_yaml_nesting(body, k_max_yaml_nesting)) {
-    const std::uint32_t offset = front.body.begin + static_cast<std::uint32_t>(*deep);
-    m_doc.m_problems.push_back({"front matter nests deeper than " + std::to_string(k_max_yaml_nesting) + " levels",
-                                {offset, offset + 1}});
+  const ByteSpan body = m_doc.m_front_matter.body;
+  auto reading = read_flat_yaml_entries(source(), body, m_doc.lines());
+  if (!reading) {
+    reading = read_yaml_entries(source(), body, m_doc.lines());
+  }
+  if (reading->problem) {
+    m_doc.m_problems.push_back(std::move(*reading->problem));
     return;
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(body));
-  } catch (const YAML::ParserException& error) {
-    m_doc.m_problems.push_back({"front matter is not valid YAML: " + error.msg, span_at(error.mark)});
-    return;
-  } catch (const YAML::Exception& error) {
-    m_doc.m_problems.push_back({"front matter is not valid YAML: " + error.msg, span_at(error.mark)});
-    return;
-  }
-  if (!root || root.IsNull()) {
-    return;
-  }
-  if (!root.IsMap()) {
-    m_doc.m_problems.push_back({"front matter must be a mapping of keys to values", span_at(root.Mark())});
-    return;
-  }
-  for (const auto& pair : root) {
-    const std::string name = scalar_text(pair.first);
-    const YAML::Node& value = pair.second;
-    const ByteSpan key_span = span_at(pair.first.Mark());
-    const ByteSpan key_only{key_span.begin, std::min<std::uint32_t>(key_span.end, key_span.begin + static_cast<std::uint32_t>(name.size()))};
-    if (value.IsScalar() || value.IsNull()) {
-      const ByteSpan value_span = value.IsNull() ? ByteSpan{key_only.end, key_only.end} : span_at(value.Mark());
-      add_metadata(name, scalar_text(value), {}, key_only, value_span, MetadataSource::yaml, false);
-    } else if (value.IsSequence()) {
-      std::vector<std::string> values;
-      for (const auto& item : value) {
-        if (item.IsScalar()) {
-          values.push_back(scalar_text(item));
-        } else if (item.IsMap() && item["name"] && item["name"].IsScalar()) {
-          values.push_back(scalar_text(item["name"]));  // authors: [{name: ..., email: ...}]
-        }
-      }
-      add_metadata(name, util::join(values, ", "), values, key_only, span_at(value.Mark()),
-                   MetadataSource::yaml, false);
-    } else if (value.IsMap()) {
-      for (const auto& child : value) {
-        if (child.second.IsScalar()) {
-          add_metadata(name + "." + scalar_text(child.first), scalar_text(child.second), {},
-                       span_at(child.first.Mark()), span_at(child.second.Mark()), MetadataSource::yaml,
-                       false);
-        }
-      }
-    }
+  for (auto& entry : reading->entries) {
+    add_metadata(entry.name, std::move(entry.value), std::move(entry.values), entry.key, entry.value_span,
+                 MetadataSource::yaml, false);
   }
 }
 

@@ -52,6 +52,28 @@ int pack_int(const PackData& scalar, std::string_view where) {
   }
 }
 
+// An alternation "(?:a|b|c)" of literal phrases, longest first, with flexible spaces.
+std::string phrase_alternation(const std::vector<std::string>& phrases) {
+  std::vector<std::string> sorted = phrases;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string pattern = "(?:";
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i > 0) {
+      pattern += '|';
+    }
+    const auto words = util::split(util::trim(sorted[i]), ' ');
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      if (w > 0) {
+        pattern += R"([\s\-]+)";
+      }
+      pattern += RE2::QuoteMeta(words[w]);
+    }
+  }
+  pattern += ')';
+  return pattern;
+}
+
 }  // namespace
 
 std::vector<std::string> pack_list(const PackData& node, std::string_view where) {
@@ -110,26 +132,6 @@ std::string_view to_string(Milestone milestone) {
 
 std::string_view to_string(ActionField field) { return k_action_field_names[static_cast<int>(field)]; }
 
-std::string phrase_alternation(const std::vector<std::string>& phrases) {
-  std::vector<std::string> sorted = phrases;
-  std::sort(sorted.begin(), sorted.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string pattern = "(?:";
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (i > 0) {
-      pattern += '|';
-    }
-    const auto words = util::split(util::trim(sorted[i]), ' ');
-    for (std::size_t w = 0; w < words.size(); ++w) {
-      if (w > 0) {
-        pattern += R"([\s\-]+)";
-      }
-      pattern += RE2::QuoteMeta(words[w]);
-    }
-  }
-  pattern += ')';
-  return pattern;
-}
 
 Vocabulary::Vocabulary() = default;
 Vocabulary::Vocabulary(Vocabulary&&) noexcept = default;

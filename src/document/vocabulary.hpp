@@ -123,7 +123,4 @@ class Vocabulary {
   std::unique_ptr<re2::RE2> m_action_label_pattern;
 };
 
-// Builds an alternation "(?:a|b|c)" of literal phrases, longest first, with flexible spaces.
-std::string phrase_alternation(const std::vector<std::string>& phrases);
-
 }  // namespace pmlint::document

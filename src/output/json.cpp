@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 #include <string_view>
@@ -15,8 +16,18 @@ nlohmann::json location_json(const engine::Location& location) {
           {"end_column", location.end_column}, {"offset", location.offset}, {"length", location.length}};
 }
 
-// A JSON string literal; invalid UTF-8 (possible in file names) becomes U+FFFD.
+// A JSON string literal; invalid UTF-8 (possible in file names) becomes U+FFFD. Printable ASCII
+// without quotes or backslashes, most of what pmlint writes, is its own literal.
 std::string json_string(std::string_view text) {
+  const bool verbatim = std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+  if (verbatim) {
+    std::string literal;
+    literal.reserve(text.size() + 2);
+    literal += '"';
+    literal += text;
+    literal += '"';
+    return literal;
+  }
   return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

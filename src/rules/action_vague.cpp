@@ -3,7 +3,7 @@
 #include "rules/common.hpp"
 #include "rules/rules.hpp"
 #include "rules/text_scan.hpp"
-#include "util/regex.hpp"
+#include "util/phrase_matcher.hpp"
 #include "util/text.hpp"
 
 namespace pmlint::rules {

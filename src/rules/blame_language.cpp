@@ -171,7 +171,7 @@ class BlameLanguage final : public engine::Rule {
       if (!is_prose(block)) {
         continue;
       }
-      const auto words = document.words_in(block.span);
+      const auto words = document.words_of(block);
       auto span_of = [](const util::PhraseMatcher::Hit& hit) {
         return ByteSpan{static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end)};
       };
@@ -179,7 +179,10 @@ class BlameLanguage final : public engine::Rule {
         on_phrase(prose, sentences, span_of(hit), m_phrases.advice[static_cast<std::size_t>(hit.id)], hits);
       }
       for (const auto& hit : m_lapses.phrases.find_all(prose, words)) {
-        on_lapse(prose, sentences, people, span_of(hit), static_cast<std::size_t>(hit.id), hits);
+        // A lapse blames only after a person: most "missed" and "caused" follow none.
+        if (m_people.may_mention(prose, words.first(hit.first_word), people)) {
+          on_lapse(prose, sentences, people, span_of(hit), static_cast<std::size_t>(hit.id), hits);
+        }
       }
       for (const auto& hit : m_modals.find_all(prose, words)) {
         on_modal(prose, sentences, people, span_of(hit), hits);

@@ -5,7 +5,7 @@
 #include "rules/common.hpp"
 #include "rules/rules.hpp"
 #include "rules/text_scan.hpp"
-#include "util/regex.hpp"
+#include "util/phrase_matcher.hpp"
 
 namespace pmlint::rules {
 

@@ -2,7 +2,6 @@
 #include "rules/impact_support.hpp"
 #include "rules/rules.hpp"
 #include "rules/text_scan.hpp"
-#include "util/regex.hpp"
 
 namespace pmlint::rules {
 

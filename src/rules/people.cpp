@@ -36,7 +36,7 @@ void PersonFinder::configure(const std::vector<std::string>& extra_names) {
     m_names.insert(name);
   }
   const auto roles = engine::pack_strings("blame", "roles");
-  m_role_phrases = util::PhraseMatcher(roles);
+  m_person_words = util::PhraseMatcher(roles);
   for (const auto& role : roles) {
     std::vector<std::string> words;
     for (const auto& word : words_of(role)) {
@@ -46,8 +46,8 @@ void PersonFinder::configure(const std::vector<std::string>& extra_names) {
   }
   std::sort(m_roles.begin(), m_roles.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   const auto pronouns = engine::pack_strings("blame", "pronouns");
-  m_pronoun_words = util::PhraseMatcher(pronouns);
   for (const auto& pronoun : pronouns) {
+    m_person_words.add(pronoun, 0);
     m_pronouns.insert(pronoun);
     m_first_words.insert(pronoun);
   }
@@ -58,30 +58,53 @@ void PersonFinder::configure(const std::vector<std::string>& extra_names) {
 
 bool PersonFinder::is_given_name(std::string_view word) const { return m_names.count(word) > 0; }
 
+std::optional<std::uint32_t> PersonFinder::mention_start(std::string_view text, std::span<const util::TextWord> words,
+                                                         std::size_t index,
+                                                         const std::set<std::string, std::less<>>& people) const {
+  const util::TextWord& word = words[index];
+  // "@bob", "bob@example.com": the handle's '@' is not part of a word here.
+  if (word.begin > 0 && text[word.begin - 1] == '@') {
+    return word.begin - 1;
+  }
+  if (word.end < text.size() && text[word.end] == '@') {
+    return word.begin;
+  }
+  std::string_view name = text.substr(word.begin, word.end - word.begin);
+  if (is_capitalised(name)) {
+    for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+      if (name.size() > possessive.size() && util::iends_with(name, possessive)) {
+        name.remove_suffix(possessive.size());
+      }
+    }
+    if (is_given_name(name) || people.count(name) > 0) {
+      return word.begin;
+    }
+  }
+  if (m_person_words.match_at(text, words, index)) {
+    return word.begin;
+  }
+  return std::nullopt;
+}
+
 bool PersonFinder::may_mention(std::string_view text, std::span<const util::TextWord> words,
                                const std::set<std::string, std::less<>>& people) const {
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const util::TextWord& word = words[i];
-    // "@bob", "bob@example.com": the handle's '@' is not part of a word here.
-    if ((word.begin > 0 && text[word.begin - 1] == '@') || (word.end < text.size() && text[word.end] == '@')) {
-      return true;
-    }
-    std::string_view name = text.substr(word.begin, word.end - word.begin);
-    if (is_capitalised(name)) {
-      for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
-        if (name.size() > possessive.size() && util::iends_with(name, possessive)) {
-          name.remove_suffix(possessive.size());
-        }
-      }
-      if (is_given_name(name) || people.count(name) > 0) {
-        return true;
-      }
-    }
-    if (m_pronoun_words.match_at(text, words, i) || m_role_phrases.match_at(text, words, i)) {
+    if (mention_start(text, words, i, people)) {
       return true;
     }
   }
   return false;
+}
+
+std::vector<std::uint32_t> PersonFinder::mention_starts(std::string_view text, std::span<const util::TextWord> words,
+                                                        const std::set<std::string, std::less<>>& people) const {
+  std::vector<std::uint32_t> starts;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (const auto start = mention_start(text, words, i, people)) {
+      starts.push_back(*start);
+    }
+  }
+  return starts;
 }
 
 std::set<std::string, std::less<>> PersonFinder::document_people(const document::Document& document) const {

@@ -39,18 +39,23 @@ class PersonFinder {
 
   [[nodiscard]] bool is_given_name(std::string_view word) const;
 
-  // False when no word of `words` (of `text`) can name a person: a cheap test on words already
-  // read, so that person_at looks only at the few sentences that might.
+  // Cheap tests on words already read, so that person_at looks only where a person may be named:
+  // false when no word of `words` (of `text`) can begin a mention; the offsets where one may.
   [[nodiscard]] bool may_mention(std::string_view text, std::span<const util::TextWord> words,
                                  const std::set<std::string, std::less<>>& people) const;
+  [[nodiscard]] std::vector<std::uint32_t> mention_starts(std::string_view text, std::span<const util::TextWord> words,
+                                                          const std::set<std::string, std::less<>>& people) const;
 
  private:
   std::set<std::string, std::less<>> m_names;
   std::vector<std::vector<std::string>> m_roles;  // lower-case words of each role
   std::set<std::string, std::less<>> m_pronouns;
   std::set<std::string, std::less<>> m_first_words;  // lower-case first words of roles and pronouns
-  util::PhraseMatcher m_role_phrases;
-  util::PhraseMatcher m_pronoun_words;
+  util::PhraseMatcher m_person_words;  // roles and pronouns
+
+  [[nodiscard]] std::optional<std::uint32_t> mention_start(std::string_view text, std::span<const util::TextWord> words,
+                                                           std::size_t index,
+                                                           const std::set<std::string, std::less<>>& people) const;
 };
 
 }  // namespace pmlint::rules

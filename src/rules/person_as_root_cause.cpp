@@ -7,7 +7,7 @@
 #include "rules/people.hpp"
 #include "rules/rules.hpp"
 #include "rules/text_scan.hpp"
-#include "util/regex.hpp"
+#include "util/phrase_matcher.hpp"
 #include "util/text.hpp"
 
 namespace pmlint::rules {
@@ -92,18 +92,20 @@ class PersonAsRootCause final : public engine::Rule {
         }
       }
       const auto words = document.words_in(span);
-      if (!m_human_error.contains(prose, words) && !m_people.may_mention(prose, words, people)) {
+      const auto starts = m_people.mention_starts(prose, words, people);
+      if (starts.empty() && !m_human_error.contains(prose, words)) {
         continue;  // most root-cause prose names no one: skip reading it word by word
       }
       for (const ByteSpan sentence : sentences_in(prose, span)) {
-        check_sentence(context, sentence, people, reported);
+        check_sentence(context, sentence, people, starts, reported);
       }
     }
   }
 
  private:
+  // `starts`: the offsets where a person may be named (PersonFinder::mention_starts).
   void check_sentence(Context& context, ByteSpan sentence, const std::set<std::string, std::less<>>& people,
-                      std::set<std::uint32_t>& reported) const {
+                      const std::vector<std::uint32_t>& starts, std::set<std::uint32_t>& reported) const {
     const std::string_view prose = context.prose();
     const std::string_view text = sentence.of(prose);
     for (const auto& hit : find_phrases(m_human_error, context.document(), sentence)) {
@@ -114,6 +116,10 @@ class PersonAsRootCause final : public engine::Rule {
     }
     const auto words = words_of(text);
     for (std::size_t i = 0; i < words.size(); ++i) {
+      const auto offset = static_cast<std::uint32_t>(sentence.begin + words[i].offset);
+      if (!std::binary_search(starts.begin(), starts.end(), offset)) {
+        continue;
+      }
       const std::size_t count = m_people.person_at(words, i, people);
       if (count == 0) {
         continue;

@@ -105,7 +105,12 @@ void append_text_words(std::string_view text, std::vector<TextWord>& words) {
   const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
-    std::size_t length = word_char_length(text, i);
+    const std::uint8_t byte_class = class_of(text[i]);
+    if (byte_class == separator || byte_class == apostrophe) {
+      ++i;  // spaces and punctuation: the most common bytes after letters
+      continue;
+    }
+    std::size_t length = byte_class == ascii_word ? 1 : non_ascii_word_length(text, i);
     if (length == 0) {
       i += char_length(text[i]);  // a separator, whole
       continue;
