@@ -128,7 +128,8 @@ YamlFrontMatter read_yaml_entries(std::string_view source, ByteSpan body_span, c
 }
 
 std::optional<YamlFrontMatter> read_flat_yaml_entries(std::string_view source, ByteSpan body, const LineIndex& lines) {
-  if (body.empty() || needs_full_reader(body.of(source))) {
+  // Text the full reader refuses as too deeply nested is refused there, with its message.
+  if (body.empty() || needs_full_reader(body.of(source)) || util::excessive_yaml_nesting(body.of(source), k_max_yaml_nesting)) {
     return std::nullopt;
   }
   YamlFrontMatter result;
