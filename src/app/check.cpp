@@ -24,64 +24,62 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Job {
-  InputFile input;
-  std::shared_ptr<const engine::Config> config;
-};
-
-// Lints jobs on `threads` workers and hands results to `emit` in input order as soon as each is
-// ready. Workers run at most a window ahead of the output, so memory stays flat however many
-// files there are.
+// Lints `files` on `threads` threads (this one and threads - 1 more) and hands results to `emit`
+// in input order as soon as each is ready. Whichever thread finishes the next file in order emits
+// it and any that wait behind it, one thread at a time; threads run at most a window ahead of the
+// output and results wait in a ring of that size, so memory stays flat however many files there
+// are.
 template <class Emit>
-void lint_in_order(const std::vector<Job>& jobs, unsigned threads, Emit emit) {
-  if (threads <= 1 || jobs.size() <= 1) {
-    for (const Job& job : jobs) {
-      emit(engine::lint_file(job.input.path, job.input.display, *job.config));
+void lint_in_order(const FileList& files, unsigned threads, Emit emit) {
+  auto lint = [&](std::size_t index) {
+    return engine::lint_file(fs::path(files.path(index)), files.display(index), files.config(index));
+  };
+  if (threads <= 1 || files.size() <= 1) {
+    for (std::size_t index = 0; index < files.size(); ++index) {
+      emit(lint(index));
     }
     return;
   }
   const std::size_t window = static_cast<std::size_t>(threads) * 4;
-  std::vector<std::optional<engine::FileResult>> slots(jobs.size());
+  std::vector<std::optional<engine::FileResult>> slots(window);  // file i waits in slot i % window
   std::mutex mutex;
-  std::condition_variable ready;
   std::condition_variable room;
-  std::size_t next = 0;
-  std::size_t emitted = 0;
-  auto worker = [&] {
+  std::size_t next = 0;      // the next file to lint
+  std::size_t emitted = 0;   // files handed to `emit`
+  bool emitting = false;     // a thread is emitting
+  auto work = [&] {
+    std::unique_lock lock(mutex);
     while (true) {
-      std::size_t index = 0;
-      {
-        std::unique_lock lock(mutex);
-        room.wait(lock, [&] { return next >= jobs.size() || next < emitted + window; });
-        if (next >= jobs.size()) {
-          return;
-        }
-        index = next++;
+      room.wait(lock, [&] { return next >= files.size() || next < emitted + window; });
+      if (next >= files.size()) {
+        return;
       }
-      engine::FileResult result = engine::lint_file(jobs[index].input.path, jobs[index].input.display, *jobs[index].config);
-      {
-        const std::lock_guard lock(mutex);
-        slots[index] = std::move(result);
+      const std::size_t index = next++;
+      lock.unlock();
+      engine::FileResult result = lint(index);
+      lock.lock();
+      slots[index % window] = std::move(result);
+      if (emitting) {
+        continue;  // the emitting thread will reach this result
       }
-      ready.notify_all();
+      emitting = true;
+      while (emitted < files.size() && slots[emitted % window].has_value()) {
+        engine::FileResult ready = std::move(*slots[emitted % window]);
+        slots[emitted % window].reset();
+        lock.unlock();
+        emit(ready);
+        lock.lock();
+        ++emitted;
+        room.notify_all();
+      }
+      emitting = false;
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned i = 0; i < threads; ++i) {
-    pool.emplace_back(worker);
+  for (unsigned i = 1; i < threads; ++i) {
+    pool.emplace_back(work);
   }
-  for (std::size_t index = 0; index < jobs.size(); ++index) {
-    engine::FileResult result;
-    {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return slots[index].has_value(); });
-      result = std::move(*slots[index]);
-      slots[index].reset();
-      emitted = index + 1;
-    }
-    room.notify_all();
-    emit(result);
-  }
+  work();
   for (auto& thread : pool) {
     thread.join();
   }
@@ -132,15 +130,10 @@ int check(const CheckOptions& options) {
     paths.emplace_back(".");
   }
 
-  std::vector<Job> jobs;
   Discovery discovery;
   std::shared_ptr<const engine::Config> stdin_config;
   try {
     discovery = discover(paths, configs);
-    for (auto& input : discovery.files) {
-      auto config = configs.for_file(input.path);
-      jobs.push_back({std::move(input), std::move(config)});
-    }
     if (from_stdin) {
       stdin_config = configs.for_file(options.stdin_filename ? fs::path(*options.stdin_filename) : fs::path("stdin.md"));
     }
@@ -191,7 +184,7 @@ int check(const CheckOptions& options) {
     emit(engine::lint_bytes(options.stdin_filename.value_or("-"), std::move(bytes), *stdin_config));
   }
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  lint_in_order(jobs, options.jobs == 0 ? cores : options.jobs, emit);
+  lint_in_order(discovery.files, options.jobs == 0 ? cores : options.jobs, emit);
   reporter->finish(summary);
   if (file_output && !file_output->commit()) {
     std::cerr << "pmlint: " << *options.output_file << ": cannot write report: " << file_output->error() << '\n';
