@@ -1,5 +1,6 @@
 #include "document/vocabulary.hpp"
 
+#include <nlohmann/json.hpp>
 #include <re2/re2.h>
 
 #include <algorithm>

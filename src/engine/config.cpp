@@ -1,5 +1,7 @@
 #include "engine/config.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <fstream>
 #include <set>

@@ -1,5 +1,7 @@
 #include "engine/packs.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <stdexcept>
 #include <unordered_map>
 

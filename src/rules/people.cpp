@@ -1,5 +1,7 @@
 #include "rules/people.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 #include "engine/packs.hpp"

@@ -1,3 +1,4 @@
+#include <nlohmann/json.hpp>
 #include <re2/re2.h>
 #include <re2/set.h>
 

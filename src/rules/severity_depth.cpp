@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include <map>
 
 #include "engine/packs.hpp"
