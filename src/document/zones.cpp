@@ -7,6 +7,19 @@
 
 namespace pmlint::document {
 
+namespace {
+
+// The time-zone database is read on first use. Taking it through a function-local static here,
+// rather than letting each worker thread reach date's own lazy start-up, makes every thread see
+// the database fully built: our guard is the synchronisation point, and ThreadSanitizer can see
+// it (it cannot see the one inside the uninstrumented libdate-tz, and reported a race there).
+const date::time_zone* locate_region(const std::string& name) {
+  [[maybe_unused]] static const date::tzdb& database = date::get_tzdb();
+  return date::locate_zone(name);
+}
+
+}  // namespace
+
 std::optional<ResolvedOffset> resolve_offset(const ZoneRef& zone, const std::optional<CivilDate>& date,
                                              const ClockTime& time) {
   if (zone.utc) {
@@ -14,7 +27,7 @@ std::optional<ResolvedOffset> resolve_offset(const ZoneRef& zone, const std::opt
   }
   if (!zone.region.empty() && date && date->year > 0) {
     try {
-      const date::time_zone* region = date::locate_zone(zone.region);
+      const date::time_zone* region = locate_region(zone.region);
       const auto day = date::local_days{date::year{date->year} / date::month{static_cast<unsigned>(date->month)} /
                                         date::day{static_cast<unsigned>(date->day)}};
       const auto local = date::local_seconds{day} + std::chrono::minutes{time.minutes_of_day()};
@@ -33,7 +46,7 @@ std::optional<ResolvedOffset> resolve_offset(const ZoneRef& zone, const std::opt
   if (!zone.region.empty()) {
     // No date: the region's standard (winter) offset, from January of a recent year.
     try {
-      const date::time_zone* region = date::locate_zone(zone.region);
+      const date::time_zone* region = locate_region(zone.region);
       const auto info = region->get_info(date::sys_days{date::year{2024} / date::January / 15});
       return ResolvedOffset{static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count()),
                             true, false};
