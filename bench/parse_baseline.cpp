@@ -1,6 +1,6 @@
-// The floor pmlint is measured against: read each Markdown file below the given folders and parse
-// it with cmark-gfm, with the extensions and options pmlint uses, and nothing else.
-// Usage: parse_baseline DIR...
+// The floor pmlint is measured against: read each Markdown file given, or below the given folders,
+// and parse it with cmark-gfm, with the extensions and options pmlint uses, and nothing else.
+// Usage: parse_baseline (DIR | FILE)...
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   cmark_gfm_core_extensions_ensure_registered();
   std::vector<std::filesystem::path> files;
   for (int i = 1; i < argc; ++i) {
+    if (std::filesystem::is_regular_file(argv[i])) {
+      files.emplace_back(argv[i]);
+      continue;
+    }
     for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[i])) {
       if (entry.is_regular_file() && entry.path().extension() == ".md") {
         files.push_back(entry.path());

@@ -59,7 +59,7 @@ class DocumentBuilder {
   Document& m_doc;
   const Vocabulary& m_vocabulary;
   TimeScanner m_scanner;
-  std::string m_cmark_input;     // the source with front matter blanked, as cmark sees it
+  std::string m_blanked_front_matter;  // what cmark reads in place of the front matter
   std::vector<ByteSpan> m_code_spans;  // inline code found while building prose
   std::vector<int> m_item_stack;
   int m_quote_depth = 0;

@@ -16,7 +16,6 @@ bool is_fence(std::string_view line, std::string_view fence) {
 }  // namespace
 
 void DocumentBuilder::split_front_matter() {
-  m_cmark_input = std::string(source());
   const LineIndex& lines = m_doc.lines();
   const ByteSpan first = lines.line_span(1);
   std::string_view first_line = first.of(source());
@@ -57,11 +56,12 @@ void DocumentBuilder::split_front_matter() {
   const ByteSpan closing_line = lines.line_span(closing);
   front.span = {0, closing_line.end};
   front.body = {body_begin, closing_line.begin};
-  // cmark must not read the front matter as Markdown; blank it, keeping line breaks so that
-  // positions stay the same.
-  for (std::uint32_t i = 0; i < front.span.end; ++i) {
-    if (m_cmark_input[i] != '\n' && m_cmark_input[i] != '\r') {
-      m_cmark_input[i] = ' ';
+  // cmark must not read the front matter as Markdown; it reads a blanked copy instead, with the
+  // line breaks kept so that positions stay the same.
+  m_blanked_front_matter = std::string(front.span.of(source()));
+  for (char& c : m_blanked_front_matter) {
+    if (c != '\n' && c != '\r') {
+      c = ' ';
     }
   }
   if (front.format == FrontMatter::Format::yaml) {

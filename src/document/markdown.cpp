@@ -94,17 +94,21 @@ NodeRef NodeRef::parent() const { return NodeRef(cmark_node_parent(m_node)); }
 NodeRef NodeRef::first_child() const { return NodeRef(cmark_node_first_child(m_node)); }
 NodeRef NodeRef::next() const { return NodeRef(cmark_node_next(m_node)); }
 
-MarkdownTree::MarkdownTree(std::string_view text) {
+MarkdownTree::MarkdownTree(std::string_view head, std::string_view rest) {
   register_extensions_once();
   // Not CMARK_OPT_VALIDATE_UTF8: it rewrites lines and shifts positions; the loader validates.
-  m_parser.reset(cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE));
+  const std::unique_ptr<cmark_parser, ParserDeleter> parser(
+      cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE));
   for (const char* name : k_extensions) {
     if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(m_parser.get(), extension);
+      cmark_parser_attach_syntax_extension(parser.get(), extension);
     }
   }
-  cmark_parser_feed(m_parser.get(), text.data(), text.size());
-  m_root.reset(cmark_parser_finish(m_parser.get()));
+  // cmark buffers a line split between two feeds, so the two parts read as one text.
+  cmark_parser_feed(parser.get(), head.data(), head.size());
+  cmark_parser_feed(parser.get(), rest.data(), rest.size());
+  // The finished tree does not need its parser (cmark_parse_document frees it the same way).
+  m_root.reset(cmark_parser_finish(parser.get()));
 }
 
 MarkdownTree::Walker::Walker(cmark_node* root) : m_iter(cmark_iter_new(root)) {}

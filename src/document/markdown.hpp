@@ -59,10 +59,12 @@ struct IterDeleter {
 };
 
 // One parse of a Markdown text with the GFM extensions pmlint enables (table, strikethrough,
-// autolink, tasklist) and source positions on. Owns the parser and the tree.
+// autolink, tasklist) and source positions on. Owns the tree.
 class MarkdownTree {
  public:
-  explicit MarkdownTree(std::string_view text);
+  // The text is `head` followed by `rest`, read as one: the caller can replace a prefix (blanked
+  // front matter) without copying the whole document.
+  explicit MarkdownTree(std::string_view head, std::string_view rest = {});
   [[nodiscard]] NodeRef root() const { return NodeRef(m_root.get()); }
 
   // Depth-first walk without recursion (documents may nest 100,000 deep). `visit(node, entering)`
@@ -87,7 +89,6 @@ class MarkdownTree {
     std::unique_ptr<cmark_iter, IterDeleter> m_iter;
   };
 
-  std::unique_ptr<cmark_parser, ParserDeleter> m_parser;  // destroyed after the tree
   std::unique_ptr<cmark_node, NodeDeleter> m_root;
 };
 
