@@ -452,14 +452,36 @@ void ActionItemReader::read_label_text(std::size_t section_index) {
   }
 }
 
+// Sections that record what happened or what was learnt: their bullets are observations, not
+// actions, even where an author files them under Action items ("### What went wrong").
+bool records_observations(SectionKind kind) {
+  switch (kind) {
+    case SectionKind::went_well:
+    case SectionKind::went_wrong:
+    case SectionKind::lucky:
+    case SectionKind::lessons:
+    case SectionKind::timeline:
+    case SectionKind::impact:
+    case SectionKind::root_cause:
+    case SectionKind::contributing_factors:
+    case SectionKind::trigger:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The outermost Action Items section around `offset`, or -1: nested action sections ("Process
-// improvements" under "Action items") are read as part of it.
+// improvements" under "Action items") are read as part of it, observation sections are not.
 int ActionItemReader::action_section_at(std::uint32_t offset) const {
   int found = -1;
   for (int index = m_doc.section_at(offset); index >= 0;
        index = m_doc.sections()[static_cast<std::size_t>(index)].parent) {
-    if (m_doc.sections()[static_cast<std::size_t>(index)].kind == SectionKind::action_items) {
+    const SectionKind kind = m_doc.sections()[static_cast<std::size_t>(index)].kind;
+    if (kind == SectionKind::action_items) {
       found = index;
+    } else if (found < 0 && records_observations(kind)) {
+      return -1;
     }
   }
   return found;
