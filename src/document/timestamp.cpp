@@ -281,6 +281,20 @@ struct ParsedTime {
   std::size_t end = 0;
 };
 
+// True when four digits ending at `pos` are the year of a date the reader could not take whole
+// ("2022-05-?? HH:mm", "2021/22-??-??"): a separator, then two digits or "??" and no more digits.
+// A compact range ("1430-1500") has four digits after its dash and stays a time.
+bool continues_as_date(std::string_view text, std::size_t pos) {
+  if (pos + 2 >= text.size() || (text[pos] != '-' && text[pos] != '/')) {
+    return false;
+  }
+  const std::string_view next = text.substr(pos + 1, 2);
+  const bool two_digits = is_ascii_digit(next[0]) && is_ascii_digit(next[1]);
+  const bool unknown = next == "??";
+  const bool more_digits = pos + 3 < text.size() && is_ascii_digit(text[pos + 3]);
+  return (two_digits || unknown) && !more_digits;
+}
+
 // Times: 15:40, 9:21 PM, 00:55:03.120, 1600 (when allowed), 2pm, 14h, 14h30, ???, ??:??.
 std::optional<ParsedTime> read_time(std::string_view text, std::size_t pos, bool compact,
                                     bool coarse) {
@@ -363,7 +377,7 @@ std::optional<ParsedTime> read_time(std::string_view text, std::size_t pos, bool
         parsed.end = meridiem_end;
         return parsed;
       }
-      if (compact && hour <= 23 && minute <= 59) {
+      if (compact && hour <= 23 && minute <= 59 && !continues_as_date(text, after)) {
         parsed.time = {hour, minute, -1};
         parsed.end = after;
         return parsed;

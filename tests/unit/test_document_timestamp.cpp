@@ -69,6 +69,11 @@ TEST_CASE("TimeScanner does not read numbers that are not times") {
   // A bare four-digit number is a time only where the layout says so.
   CHECK(at_start("1600", {true, false}));
   CHECK(at_start("1600 UTC"));
+  // Nor is the year of a date whose month or day is unknown, even with a zone-like "-05" after it.
+  CHECK_FALSE(at_start("2022-05-?? HH:mm"));
+  CHECK_FALSE(at_start("2021/22-?\?-?? HH:mm", {true, false}));
+  // Four digits after the dash are a second time, not a month: the first stays a time.
+  CHECK(iso("1430-1500", {true, false}) == "14:30");
 }
 
 TEST_CASE("TimeScanner::find skips identifiers, versions and URLs") {
