@@ -54,16 +54,18 @@ const RE2& priority_pattern() {
 }
 
 const RE2& status_token_pattern() {
-  // "DONE", "TODO" as words, or any case in brackets: "(Done)", "[in progress]".
+  // "DONE", "TODO" as words; any case in brackets: "(Done)", "[in progress]"; or said in words:
+  // "this has already been done", "already implemented".
   static const RE2 pattern(
-      R"((?:^|[\s(\[])(DONE|TODO|WIP|DOING|IN PROGRESS|COMPLETED|CLOSED)(?:[\s)\]:]|$)|[(\[]\s*((?i)done|completed|complete|fixed|resolved|closed|in progress|wip|todo|open|pending)\s*[)\]])");
+      R"((?:^|[\s(\[])(DONE|TODO|WIP|DOING|IN PROGRESS|COMPLETED|CLOSED)(?:[\s)\]:]|$)|[(\[]\s*((?i)done|completed|complete|fixed|resolved|closed|in progress|wip|todo|open|pending)\s*[)\]])"
+      R"(|(?i:\balready (?:been )?|\b(?:has|have) (?:already )?been )(done|completed|implemented|fixed)\b)");
   return pattern;
 }
 
 bool is_finished(std::string_view status) {
   const std::string value = util::normalize_label(status);
   return value == "done" || value == "completed" || value == "complete" || value == "fixed" || value == "resolved" ||
-         value == "closed" || value == "x";
+         value == "closed" || value == "implemented" || value == "x";
 }
 
 // A type written as a tag: "[prevent]", "(detect)", "**Process**", or "Prevent:" at the start.
@@ -290,7 +292,10 @@ void ActionItemReader::read_inline_fields(ActionItem& item, ByteSpan span) const
   }
   if (!item.status.present()) {
     if (const auto match = util::search(status_token_pattern(), raw)) {
-      const std::string_view status = match->group(1).data() != nullptr ? match->group(1) : match->group(2);
+      std::string_view status = match->group(1);
+      for (std::size_t group = 2; status.data() == nullptr && group <= 3; ++group) {
+        status = match->group(group);
+      }
       item.status = {std::string(status), span_of(source, status)};
     }
   }
