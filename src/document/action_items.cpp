@@ -62,6 +62,14 @@ const RE2& status_token_pattern() {
   return pattern;
 }
 
+// "We added a backlog task", "We've advised the teams": an item that reports in the past tense
+// what the team did is finished work. The verb must end in a consonant and "ed", so that "we
+// need", "we feed" and "we proceed" stay open.
+const RE2& reported_as_done_pattern() {
+  static const RE2 pattern(R"(^\s*(?i:we(?:'ve|\x{2019}ve| have| had)?)\s+((?i)[a-z]+[^e\W]ed|made|built|wrote|sent|ran|took)\b)");
+  return pattern;
+}
+
 bool is_finished(std::string_view status) {
   const std::string value = util::normalize_label(status);
   return value == "done" || value == "completed" || value == "complete" || value == "fixed" || value == "resolved" ||
@@ -297,6 +305,12 @@ void ActionItemReader::read_inline_fields(ActionItem& item, ByteSpan span) const
         status = match->group(group);
       }
       item.status = {std::string(status), span_of(source, status)};
+    }
+  }
+  if (!item.status.present()) {
+    if (const auto match = util::search(reported_as_done_pattern(), text)) {
+      item.status = {std::string(match->group(1)), span_of(prose, match->group(1))};
+      item.done = true;
     }
   }
   if (!item.done && item.status.present()) {

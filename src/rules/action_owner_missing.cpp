@@ -13,7 +13,8 @@ constexpr RuleInfo k_info{
     R"md(## What it checks
 Every open action item has an owner: an Owner / Assignee / DRI / Who column, an inline
 `Owner: ...` field, an @handle, or "assigned to ...". Placeholders do not count: "TBD", "?",
-"someone", "team" alone. Items marked done are not checked.
+"someone", "team" alone. Items marked done are not checked: a Status column, "(Done)", a ticked
+checkbox, struck-through text, "already done", or a report of what the team did ("We added…").
 
 ## Why it matters
 Stage 5 of the workflow asks for owned actions. An action without an owner belongs to everyone,
