@@ -64,7 +64,7 @@ class MarkdownTree {
  public:
   // The text is `head` followed by `rest`, read as one: the caller can replace a prefix (blanked
   // front matter) without copying the whole document.
-  explicit MarkdownTree(std::string_view head, std::string_view rest = {});
+  MarkdownTree(std::string_view head, std::string_view rest);
   [[nodiscard]] NodeRef root() const { return NodeRef(m_root.get()); }
 
   // Depth-first walk without recursion (documents may nest 100,000 deep). `visit(node, entering)`
