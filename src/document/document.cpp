@@ -157,9 +157,7 @@ std::vector<const Block*> Document::prose_blocks(ByteSpan range) const {
                                         return block.span.end <= offset;
                                       });
   for (auto it = first; it != m_blocks.end() && it->span.begin < range.end; ++it) {
-    if ((it->kind == BlockKind::paragraph || it->kind == BlockKind::heading ||
-         it->kind == BlockKind::table_cell) &&
-        !it->quoted) {
+    if (it->is_authored_prose()) {
       found.push_back(&*it);
     }
   }

@@ -30,6 +30,11 @@ struct Block {
   int section = -1;      // innermost section whose body holds the block
   std::uint32_t first_word = 0;  // the block's words: prose_words()[first_word, first_word + word_count)
   std::uint32_t word_count = 0;
+
+  // The author's own prose: not code, not HTML, not quoted material.
+  [[nodiscard]] bool is_authored_prose() const {
+    return !quoted && kind != BlockKind::code_block && kind != BlockKind::html_block;
+  }
 };
 
 struct ListItem {

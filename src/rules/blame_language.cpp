@@ -107,8 +107,7 @@ class BlockSentences {
     const auto& blocks = m_document.blocks();
     const auto it = std::upper_bound(blocks.begin(), blocks.end(), span.begin,
                                      [](std::uint32_t offset, const document::Block& block) { return offset < block.span.end; });
-    if (it == blocks.end() || !it->span.contains(span.begin) || span.end > it->span.end || it->quoted ||
-        it->kind == document::BlockKind::code_block || it->kind == document::BlockKind::html_block) {
+    if (it == blocks.end() || !it->span.contains(span.begin) || span.end > it->span.end || !it->is_authored_prose()) {
       return nullptr;
     }
     const auto index = static_cast<std::size_t>(it - blocks.begin());
@@ -170,7 +169,7 @@ class BlameLanguage final : public engine::Rule {
     // quotes are blanked in the prose view); a match is then placed in its sentence.
     BlockSentences sentences(document);
     for (const auto& block : document.blocks()) {
-      if (!is_prose(block)) {
+      if (!block.is_authored_prose()) {
         continue;
       }
       const auto words = document.words_of(block);
@@ -214,11 +213,6 @@ class BlameLanguage final : public engine::Rule {
     list.phrases.add(phrase, static_cast<int>(list.advice.size()));
     list.advice.push_back(std::move(advice));
     list.needs_verb.push_back(needs_verb);
-  }
-
-  static bool is_prose(const document::Block& block) {
-    return !block.quoted && block.kind != document::BlockKind::code_block &&
-           block.kind != document::BlockKind::html_block;
   }
 
   [[nodiscard]] bool negated(std::string_view text, std::size_t at) const {

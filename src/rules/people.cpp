@@ -22,6 +22,16 @@ bool is_adverb(std::string_view word) {
 
 bool is_capitalised(std::string_view word) { return !word.empty() && word[0] >= 'A' && word[0] <= 'Z'; }
 
+// "Sam's change", "@bob’s PR": the person is the word without its possessive.
+std::string_view without_possessive(std::string_view word) {
+  for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+    if (word.size() > possessive.size() && util::iends_with(word, possessive)) {
+      word.remove_suffix(possessive.size());
+    }
+  }
+  return word;
+}
+
 bool is_email(std::string_view word) {
   const auto at = word.find('@');
   return at != std::string_view::npos && at > 0 && word.find('.', at) != std::string_view::npos;
@@ -71,13 +81,9 @@ std::optional<std::uint32_t> PersonFinder::mention_start(std::string_view text, 
   if (word.end < text.size() && text[word.end] == '@') {
     return word.begin;
   }
-  std::string_view name = text.substr(word.begin, word.end - word.begin);
-  if (is_capitalised(name)) {
-    for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
-      if (name.size() > possessive.size() && util::iends_with(name, possessive)) {
-        name.remove_suffix(possessive.size());
-      }
-    }
+  const std::string_view written = text.substr(word.begin, word.end - word.begin);
+  if (is_capitalised(written)) {  // most words are not: they skip the name lookups
+    const std::string_view name = without_possessive(written);
     if (is_given_name(name) || people.count(name) > 0) {
       return word.begin;
     }
@@ -140,13 +146,7 @@ std::size_t PersonFinder::person_at(const std::vector<Word>& words, std::size_t 
   if (index >= words.size()) {
     return 0;
   }
-  std::string_view first = words[index].text;
-  // "Sam's change", "@bob’s PR": the person is the word without its possessive.
-  for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
-    if (first.size() > possessive.size() && util::iends_with(first, possessive)) {
-      first.remove_suffix(possessive.size());
-    }
-  }
+  const std::string_view first = without_possessive(words[index].text);
   const bool possessive = first.size() != words[index].text.size();
   if (first.front() == '@' && first.size() > 1) {
     return 1;

@@ -82,8 +82,10 @@ constexpr std::string_view k_phone =
 constexpr std::string_view k_card = R"((?:^|[^\w.:/#=-])(\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}|\d{13,19})(?:[^\w.-]|$))";
 constexpr std::array<std::string_view, 5> k_builtin_patterns = {k_email, k_ipv4, k_ipv6, k_phone, k_card};
 
+enum Builtin : std::size_t { email, ipv4, ipv6, phone, card };  // indexes into k_builtin_patterns
+
 // Each built-in pattern, compiled on first use and shared by every configuration.
-const re2::RE2& builtin_pattern(std::size_t index) {
+const re2::RE2& builtin_pattern(Builtin index) {
   static const std::array<util::LazyRegex, 5> patterns = {
       util::LazyRegex(std::string(k_email)), util::LazyRegex(std::string(k_ipv4)), util::LazyRegex(std::string(k_ipv6)),
       util::LazyRegex(std::string(k_phone)), util::LazyRegex(std::string(k_card))};
@@ -203,7 +205,12 @@ class SensitiveData final : public engine::Rule {
     const auto may_match = [&](std::size_t index) {
       return std::find(matched.begin(), matched.end(), static_cast<int>(index)) != matched.end();
     };
-    const std::size_t builtin = m_detectors.size();
+    // The built-in patterns follow the pack's in the set.
+    const auto each_builtin_match = [&](Builtin which, const auto& on_match) {
+      if (may_match(m_detectors.size() + which)) {
+        util::for_each_match(builtin_pattern(which), text, on_match);
+      }
+    };
     for (std::size_t d = 0; d < m_detectors.size(); ++d) {
       if (!may_match(d)) {
         continue;
@@ -217,21 +224,21 @@ class SensitiveData final : public engine::Rule {
         return true;
       });
     }
-    if (may_match(builtin)) util::for_each_match(builtin_pattern(0), text, [&](const util::Match& match) {
+    each_builtin_match(email, [&](const util::Match& match) {
       const std::string_view email = match.group(1);
       if (!allowed_email(email)) {
         report("e-mail address", email, "name a role or team instead of a person's address");
       }
       return true;
     });
-    if (may_match(builtin + 1)) util::for_each_match(builtin_pattern(1), text, [&](const util::Match& match) {
+    each_builtin_match(ipv4, [&](const util::Match& match) {
       const std::string_view address = match.group(1);
       if (reportable_ipv4(text, address)) {
         report("IP address", address, "replace it with a placeholder such as <node-ip>");
       }
       return true;
     });
-    if (may_match(builtin + 2)) util::for_each_match(builtin_pattern(2), text, [&](const util::Match& match) {
+    each_builtin_match(ipv6, [&](const util::Match& match) {
       const std::string_view address = match.group(1);
       if (address.find("::") != std::string_view::npos || std::count(address.begin(), address.end(), ':') == 7) {
         if (!util::istarts_with(address, "2001:db8") && address != "::1" && address != "::") {
@@ -240,7 +247,7 @@ class SensitiveData final : public engine::Rule {
       }
       return true;
     });
-    if (may_match(builtin + 3)) util::for_each_match(builtin_pattern(3), text, [&](const util::Match& match) {
+    each_builtin_match(phone, [&](const util::Match& match) {
       const std::string_view number = match.group(1);
       const auto begin = static_cast<std::size_t>(number.data() - text.data());
       if (!in_url(text, begin, begin + number.size())) {
@@ -248,7 +255,7 @@ class SensitiveData final : public engine::Rule {
       }
       return true;
     });
-    if (may_match(builtin + 4)) util::for_each_match(builtin_pattern(4), text, [&](const util::Match& match) {
+    each_builtin_match(card, [&](const util::Match& match) {
       const std::string_view candidate = match.group(1);
       std::string digits;
       for (const char c : candidate) {

@@ -28,17 +28,13 @@ std::string_view trim_right(std::string_view text) {
 
 std::string_view trim(std::string_view text) { return trim_right(trim_left(text)); }
 
+static char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string to_lower_ascii(std::string_view text) {
   std::string lowered(text);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
   return lowered;
 }
-
-static char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&
@@ -131,7 +127,7 @@ std::string normalize_ascii_label(std::string_view text) {
         words.push_back(' ');
       }
       pending_space = false;
-      words.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+      words.push_back(lower(c));
     } else {
       pending_space = true;
     }
