@@ -77,6 +77,8 @@ std::string phrase_alternation(const std::vector<std::string>& phrases) {
 
 }  // namespace
 
+bool pack_flag(const PackData& entry, const std::string& key) { return entry.value(key, "") == "true"; }
+
 std::vector<std::string> pack_list(const PackData& node, std::string_view where) {
   std::vector<std::string> values;
   if (node.is_null()) {
@@ -187,7 +189,7 @@ Vocabulary Vocabulary::from_packs(const std::unordered_map<std::string, PackData
     if (info.contains("offset")) {
       zone.offset_minutes = pack_int(info["offset"], "timeline.zones." + name + ".offset");
     }
-    zone.utc = info.value("utc", "") == "true";
+    zone.utc = pack_flag(info, "utc");
     zone.region = info.value("region", "");
     zone.ambiguous = info.value("ambiguous", "");
     vocabulary.m_zone_names.push_back(zone.name);

@@ -22,6 +22,8 @@ using PackData = nlohmann::ordered_json;
 // The strings of the list `node` ([] when it is null); throws naming `where` when it is not a
 // list of scalars.
 std::vector<std::string> pack_list(const PackData& node, std::string_view where);
+// Whether the mapping `entry` sets `key` to true ("verbs: true"); false when it is absent.
+bool pack_flag(const PackData& entry, const std::string& key);
 
 // The kinds of section a postmortem has, named by the keys of rules/sections.yaml.
 enum class SectionKind {

@@ -21,6 +21,8 @@ std::string scalar_text(const YAML::Node& node) {
   }
 }
 
+bool is_null_word(std::string_view word) { return word == "null" || word == "Null" || word == "NULL"; }
+
 // The text of a scalar written on one line (`raw` runs from its first character to the line's
 // end), or nullopt when reading it needs a YAML parser.
 std::optional<std::string> flat_scalar(std::string_view raw) {
@@ -41,7 +43,7 @@ std::optional<std::string> flat_scalar(std::string_view raw) {
   // Plain: no indicator first, no comment or mapping inside, not a null.
   if (std::string_view("-?:,[]{}#&*!|>%@`").find(quote) != std::string_view::npos ||
       value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos ||
-      value.back() == ':' || value == "~" || value == "null" || value == "Null" || value == "NULL") {
+      value.back() == ':' || value == "~" || is_null_word(value)) {
     return std::nullopt;
   }
   return std::string(value);
@@ -176,7 +178,7 @@ std::optional<YamlFrontMatter> read_flat_yaml_entries(std::string_view source, B
       return std::nullopt;
     }
     const std::string_view key = text.substr(0, colon);
-    if (key == "null" || key == "Null" || key == "NULL") {
+    if (is_null_word(key)) {
       return std::nullopt;  // a null key
     }
     YamlEntry entry;

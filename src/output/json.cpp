@@ -37,18 +37,20 @@ void append_number(std::string& out, std::uint32_t value) {
   out.append(digits, end);
 }
 
-// Appends `,"key":value`; `value` is already JSON.
-void append_member(std::string& out, std::string_view key, std::string_view value) {
+void append_key(std::string& out, std::string_view key) {
   out += ",\"";
   out += key;
   out += "\":";
+}
+
+// Appends `,"key":value`; `value` is already JSON.
+void append_member(std::string& out, std::string_view key, std::string_view value) {
+  append_key(out, key);
   out += value;
 }
 
 void append_member(std::string& out, std::string_view key, std::uint32_t value) {
-  out += ",\"";
-  out += key;
-  out += "\":";
+  append_key(out, key);
   append_number(out, value);
 }
 

@@ -145,7 +145,7 @@ class BlameLanguage final : public engine::Rule {
     }
     for (const auto& entry : pack.at("person_lapses")) {
       add_phrase(m_lapses, entry.at("phrase").get<std::string>(), entry.at("suggest").get<std::string>(),
-                 entry.value("verbs", "") == "true");
+                 document::pack_flag(entry, "verbs"));
     }
     m_modals = util::PhraseMatcher({"should have", "should not have", "shouldn't have", "should've", "shouldn't've",
                                     "must have", "must not have", "mustn't have"});
