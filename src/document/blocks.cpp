@@ -110,18 +110,20 @@ void DocumentBuilder::read_table_row(NodeRef row) {
 
 void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
   std::vector<int> lists;  // the list each open list node is, innermost last
+  // Returns whether the node's children matter: inline content (and a table row's cells, read
+  // from the row's source line) does not.
   tree.walk([&](NodeRef node, bool entering) {
     switch (node.kind()) {
       case NodeKind::block_quote:
         m_quote_depth += entering ? 1 : -1;
-        break;
+        return true;
       case NodeKind::list:
         if (entering) {
           lists.push_back(m_next_list++);
         } else {
           lists.pop_back();
         }
-        break;
+        return true;
       case NodeKind::item:
         if (entering) {
           ListItem item;
@@ -139,23 +141,23 @@ void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
         } else {
           m_item_stack.pop_back();
         }
-        break;
+        return true;
       case NodeKind::paragraph:
         if (entering) {
           add_block(BlockKind::paragraph, node_span(node), 0);
         }
-        break;
+        return false;
       case NodeKind::heading:
         if (entering) {
           add_block(BlockKind::heading, node_span(node), node.heading_level());
         }
-        break;
+        return false;
       case NodeKind::code_block:
         add_block(BlockKind::code_block, node_span(node), 0);
-        break;
+        return false;
       case NodeKind::html_block:
         add_block(BlockKind::html_block, node_span(node), 0);
-        break;
+        return false;
       case NodeKind::table:
         if (entering) {
           Table table;
@@ -163,14 +165,14 @@ void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
           table.quoted = m_quote_depth > 0;
           m_doc.m_tables.push_back(table);
         }
-        break;
+        return true;
       case NodeKind::table_row:
         if (entering) {
           read_table_row(node);
         }
-        break;
+        return false;
       default:
-        break;
+        return true;
     }
   });
   // A table's extent from cmark can stop short; its rows know where it ends.

@@ -51,31 +51,37 @@ class NodeRef {
 struct ParserDeleter {
   void operator()(cmark_parser* parser) const noexcept;
 };
-struct NodeDeleter {
-  void operator()(cmark_node* node) const noexcept;
-};
 struct IterDeleter {
   void operator()(cmark_iter* iter) const noexcept;
 };
 
 // One parse of a Markdown text with the GFM extensions pmlint enables (table, strikethrough,
-// autolink, tasklist) and source positions on. Owns the tree.
+// autolink, tasklist) and source positions on. The tree lives in its thread's parse arena until
+// the MarkdownTree is destroyed; one tree per thread at a time.
 class MarkdownTree {
  public:
   // The text is `head` followed by `rest`, read as one: the caller can replace a prefix (blanked
   // front matter) without copying the whole document.
   MarkdownTree(std::string_view head, std::string_view rest);
-  [[nodiscard]] NodeRef root() const { return NodeRef(m_root.get()); }
+  ~MarkdownTree();
+  MarkdownTree(const MarkdownTree&) = delete;
+  MarkdownTree& operator=(const MarkdownTree&) = delete;
+
+  [[nodiscard]] NodeRef root() const { return NodeRef(m_root); }
 
   // Depth-first walk without recursion (documents may nest 100,000 deep). `visit(node, entering)`
-  // is called on entry to every node and on exit from container nodes.
+  // is called on entry to every node and on exit from container nodes; it returns whether to go
+  // into the node's children (on exit the answer is not read). A reader of blocks that declines
+  // the children of paragraphs skips every inline node, the bulk of a tree.
   template <class Visitor>
   void walk(Visitor&& visit) const {
-    Walker walker(m_root.get());
+    Walker walker(m_root);
     NodeRef node;
     bool entering = false;
     while (walker.next(node, entering)) {
-      visit(node, entering);
+      if (!visit(node, entering) && entering) {
+        walker.skip_children(node);
+      }
     }
   }
 
@@ -84,12 +90,14 @@ class MarkdownTree {
    public:
     explicit Walker(cmark_node* root);
     bool next(NodeRef& node, bool& entering);
+    // The next event is leaving `node`, whose children are not visited.
+    void skip_children(NodeRef node);
 
    private:
     std::unique_ptr<cmark_iter, IterDeleter> m_iter;
   };
 
-  std::unique_ptr<cmark_node, NodeDeleter> m_root;
+  cmark_node* m_root = nullptr;
 };
 
 }  // namespace pmlint::document
