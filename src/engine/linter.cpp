@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "engine/context.hpp"
@@ -33,13 +34,31 @@ std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 0xcbf29ce4842223
   return hash;
 }
 
-// The innermost section title around `offset`: part of a finding's identity.
-std::string_view section_title(const document::Document& document, std::uint32_t offset) {
-  const int index = document.section_at(offset);
-  return index < 0 ? std::string_view() : std::string_view(document.sections()[static_cast<std::size_t>(index)].title);
-}
+// The normalised title of the innermost section around a finding: part of its identity. Made
+// once per section, not once per finding.
+class SectionLabels {
+ public:
+  explicit SectionLabels(const document::Document& document)
+      : m_document(document), m_labels(document.sections().size()) {}
 
-std::string fingerprint(const document::Document& document, const Diagnostic& diagnostic) {
+  std::string_view around(std::uint32_t offset) {
+    const int index = m_document.section_at(offset);
+    if (index < 0) {
+      return {};
+    }
+    std::optional<std::string>& label = m_labels[static_cast<std::size_t>(index)];
+    if (!label) {
+      label = util::normalize_label(m_document.sections()[static_cast<std::size_t>(index)].title);
+    }
+    return *label;
+  }
+
+ private:
+  const document::Document& m_document;
+  std::vector<std::optional<std::string>> m_labels;
+};
+
+std::string fingerprint(const document::Document& document, const Diagnostic& diagnostic, SectionLabels& sections) {
   std::string text;
   for (const char c : diagnostic.span.of(document.source())) {
     if (!util::is_space(c)) {
@@ -48,7 +67,7 @@ std::string fingerprint(const document::Document& document, const Diagnostic& di
   }
   std::uint64_t hash = fnv1a(diagnostic.rule_id);
   hash = fnv1a(std::string_view("\0", 1), hash);
-  hash = fnv1a(util::normalize_label(section_title(document, diagnostic.span.begin)), hash);
+  hash = fnv1a(sections.around(diagnostic.span.begin), hash);
   hash = fnv1a(std::string_view("\0", 1), hash);
   hash = fnv1a(text.empty() ? std::string_view(diagnostic.message) : std::string_view(text), hash);
   char buffer[17];
@@ -150,13 +169,14 @@ FileResult lint_document(const document::Document& document, const Config& confi
     return a.message < b.message;
   });
   std::map<std::string, int> seen;
+  SectionLabels sections(document);
   for (const auto& diagnostic : kept) {
     Finding finding;
     finding.rule_id = diagnostic.rule_id;
     finding.severity = diagnostic.severity;
     finding.message = diagnostic.message;
     finding.location = locate(document, diagnostic.span);
-    finding.fingerprint = fingerprint(document, diagnostic);
+    finding.fingerprint = fingerprint(document, diagnostic, sections);
     const int occurrence = ++seen[finding.fingerprint];
     if (occurrence > 1) {
       finding.fingerprint += ":" + std::to_string(occurrence);

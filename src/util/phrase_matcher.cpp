@@ -168,11 +168,8 @@ void PhraseMatcher::add(std::string_view phrase, int id) {
   m_first_word_filter[(first >> 6) % m_first_word_filter.size()] |= std::uint64_t{1} << (first & 63);
 }
 
-std::optional<PhraseMatcher::Hit> PhraseMatcher::match_at(std::string_view text, std::span<const TextWord> words,
-                                                          std::size_t index) const {
-  if (!may_start(words[index].key)) {
-    return std::nullopt;
-  }
+std::optional<PhraseMatcher::Hit> PhraseMatcher::match_from(std::string_view text, std::span<const TextWord> words,
+                                                            std::size_t index) const {
   const auto bucket = m_by_first_word.find(words[index].key);
   if (bucket == m_by_first_word.end()) {
     return std::nullopt;
@@ -202,7 +199,7 @@ std::vector<PhraseMatcher::Hit> PhraseMatcher::find_all(std::string_view text, s
     if (!may_start(words[i].key)) {
       continue;  // most words: one bit test
     }
-    if (auto hit = match_at(text, words, i)) {
+    if (auto hit = match_from(text, words, i)) {
       hits.push_back(*hit);
       i += hit->word_count - 1;
     }
@@ -215,7 +212,7 @@ std::optional<PhraseMatcher::Hit> PhraseMatcher::first(std::string_view text, st
     if (!may_start(words[i].key)) {
       continue;
     }
-    if (auto hit = match_at(text, words, i)) {
+    if (auto hit = match_from(text, words, i)) {
       return hit;
     }
   }

@@ -54,9 +54,11 @@ class PhraseMatcher {
   [[nodiscard]] bool contains(std::string_view text, std::span<const TextWord> words) const {
     return first(text, words).has_value();
   }
-  // The longest match that starts at `words[index]`, if any.
+  // The longest match that starts at `words[index]`, if any. Inline: most words fail the filter.
   [[nodiscard]] std::optional<Hit> match_at(std::string_view text, std::span<const TextWord> words,
-                                            std::size_t index) const;
+                                            std::size_t index) const {
+    return may_start(words[index].key) ? match_from(text, words, index) : std::nullopt;
+  }
   [[nodiscard]] bool empty() const { return m_phrases.empty(); }
 
  private:
@@ -64,6 +66,8 @@ class PhraseMatcher {
     std::vector<std::uint64_t> keys;
     int id;
   };
+  [[nodiscard]] std::optional<Hit> match_from(std::string_view text, std::span<const TextWord> words,
+                                              std::size_t index) const;
   [[nodiscard]] bool may_start(std::uint64_t key) const {
     return (m_first_word_filter[(key >> 6) % m_first_word_filter.size()] >> (key & 63)) & 1U;
   }
@@ -72,7 +76,7 @@ class PhraseMatcher {
   // A phrase's index by its first word, longest phrase first; the filter rules most words out
   // before the lookup.
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> m_by_first_word;
-  std::array<std::uint64_t, 32> m_first_word_filter{};
+  std::array<std::uint64_t, 64> m_first_word_filter{};
 };
 
 }  // namespace pmlint::util
