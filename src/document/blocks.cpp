@@ -222,19 +222,15 @@ void DocumentBuilder::build_prose() {
     }
     blank_inline_markup(block.span);
   }
-  util::append_text_words(prose, m_doc.m_prose_words);
-  // Each block's words, in one pass over both (blocks are in document order and do not overlap).
-  const auto& words = m_doc.m_prose_words;
-  std::size_t next = 0;
+  // Words lie only in the blocks copied above (everything else is blanked), so each block's words
+  // are read from its own span, in document order.
+  auto& words = m_doc.m_prose_words;
   for (Block& block : m_doc.m_blocks) {
-    while (next < words.size() && words[next].begin < block.span.begin) {
-      ++next;
+    block.first_word = static_cast<std::uint32_t>(words.size());
+    if (block.is_authored_prose()) {
+      util::append_text_words(block.span.of(prose), words, block.span.begin);
     }
-    block.first_word = static_cast<std::uint32_t>(next);
-    while (next < words.size() && words[next].end <= block.span.end) {
-      ++next;
-    }
-    block.word_count = static_cast<std::uint32_t>(next) - block.first_word;
+    block.word_count = static_cast<std::uint32_t>(words.size()) - block.first_word;
   }
 }
 

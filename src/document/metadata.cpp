@@ -13,11 +13,33 @@ namespace pmlint::document {
 
 namespace {
 
-// "Severity: SEV2", "- **Owner**: @dana", "**Date:** 2024-05-01", "Created By: Name <mail>"
-const RE2& key_value_pattern() {
+// The key of "Severity: SEV2", "- **Owner**: @dana", "**Date:** 2024-05-01", "Created By: Name
+// <mail>": the line up to its first colon. The value, after it, is read by hand
+// (value_after_colon): matched with the key, a long line cost the matcher tens of thousands of
+// steps.
+const RE2& key_pattern() {
   static const RE2 pattern(
-      R"(^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 /&'._-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(.*?)[ \t]*$)");
+      R"(^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 /&'._-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*:$)");
   return pattern;
+}
+
+// What follows a key's colon: without the blanks around it and a bold marker that closes the key
+// ("**Date:** 2024-05-01").
+std::string_view value_after_colon(std::string_view rest) {
+  const auto skip_blanks = [&] {
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) {
+      rest.remove_prefix(1);
+    }
+  };
+  skip_blanks();
+  if (rest.substr(0, 2) == "**" || rest.substr(0, 2) == "__") {
+    rest.remove_prefix(2);
+  }
+  skip_blanks();
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) {
+    rest.remove_suffix(1);
+  }
+  return rest;
 }
 
 const RE2& sev_token_pattern() {
@@ -69,12 +91,16 @@ void DocumentBuilder::read_key_value_lines(ByteSpan block, MetadataSource source
       continue;
     }
     const std::string_view text = span.of(this->source());
-    const auto match = util::full_match(key_value_pattern(), text);
+    const std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos) {
+      continue;
+    }
+    const auto match = util::full_match(key_pattern(), text.substr(0, colon + 1));
     if (!match) {
       continue;
     }
     const std::string_view key = match->group(1);
-    const std::string_view value = match->group(2).data() ? match->group(2) : text.substr(text.size());
+    const std::string_view value = value_after_colon(text.substr(colon + 1));
     // A URL is not a key: "https://..." would otherwise read as key "https".
     if (value.substr(0, 2) == "//") {
       continue;

@@ -101,7 +101,7 @@ bool joins_phrase(std::string_view gap) {
 
 }  // namespace
 
-void append_text_words(std::string_view text, std::vector<TextWord>& words) {
+void append_text_words(std::string_view text, std::vector<TextWord>& words, std::uint32_t base) {
   const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
@@ -133,7 +133,7 @@ void append_text_words(std::string_view text, std::vector<TextWord>& words) {
         break;
       }
     }
-    words.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i), finish(hash)});
+    words.push_back({base + static_cast<std::uint32_t>(begin), base + static_cast<std::uint32_t>(i), finish(hash)});
   }
 }
 

@@ -21,8 +21,9 @@ struct TextWord {
   std::uint64_t key;
 };
 std::vector<TextWord> text_words(std::string_view text);
-// Appends the words of `text` to `words` (reuses the caller's buffer).
-void append_text_words(std::string_view text, std::vector<TextWord>& words);
+// Appends the words of `text` to `words` (reuses the caller's buffer). `base` is added to their
+// offsets, for a `text` that is the part of a larger text starting there.
+void append_text_words(std::string_view text, std::vector<TextWord>& words, std::uint32_t base = 0);
 
 // Finds word phrases ("human error", "should have", "on call engineer") in text, ignoring ASCII
 // case and the spaces, line breaks or hyphens between words, on word boundaries. Built once from

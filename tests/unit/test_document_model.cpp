@@ -80,6 +80,21 @@ TEST_CASE("metadata comes from YAML and TOML front matter, Key: value lines, tab
     CHECK(document.metadata_entry("owner"));
     CHECK(document.severity() == 1);
   }
+  SUBCASE("Key: value lines keep the value's text and place, without bold markers or blanks") {
+    const std::string text =
+        "# T\n\n- **Owner**: @dana  \n**Date:** 2024-05-01\n__Status:__ \t\nSeverity :SEV3\n"
+        "Docs: https://example.com/a:b\nThis line is far too long to be the key of anything at all: no\n";
+    const auto document = parse(text);
+    REQUIRE(document.metadata_entry("owner"));
+    CHECK(document.metadata_entry("owner")->value == "@dana");
+    CHECK(document.metadata_entry("owner")->value_span.of(text) == "@dana");
+    REQUIRE(document.metadata_entry("date"));
+    CHECK(document.metadata_entry("date")->value_span.of(text) == "2024-05-01");
+    REQUIRE(document.metadata_entry("status"));
+    CHECK(document.metadata_entry("status")->value.empty());
+    CHECK(document.metadata_entry("status")->value_span.begin == text.find("Severity") - 1);  // at the line's end
+    CHECK(document.severity() == 3);
+  }
   SUBCASE("a two-column table at the top") {
     const auto document = parse("# T\n\n| Field | Value |\n|---|---|\n| Owner | @dana |\n| Severity | P2 |\n\n## Summary\n");
     CHECK(document.metadata_entry("owner")->value == "@dana");
