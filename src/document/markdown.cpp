@@ -68,19 +68,22 @@ class ParseArena {
   // next document.
   void release() {
     if (--m_trees == 0) {
-      m_resource.release();
+      m_next = m_reserved.get();
+      m_overflow.release();
     }
   }
 
  private:
   // Enough for a document of a few hundred kB; larger ones take more from the system allocator
-  // and give it back on release. Pages are only touched as they are used.
+  // (m_overflow) and give it back on release. Pages are only touched as they are used.
   static constexpr std::size_t k_reserved = std::size_t{4} << 20;
   // Each block starts with its size, which realloc needs to copy it.
   static constexpr std::size_t k_header = alignof(std::max_align_t);
 
   ParseArena()
-      : m_reserved(std::make_unique_for_overwrite<std::byte[]>(k_reserved)), m_resource(m_reserved.get(), k_reserved) {}
+      : m_reserved(std::make_unique_for_overwrite<std::byte[]>(k_reserved)),
+        m_next(m_reserved.get()),
+        m_end(m_reserved.get() + k_reserved) {}
 
   [[noreturn]] static void out_of_memory() {
     // As cmark's own allocator does: the C parser cannot unwind an exception.
@@ -89,16 +92,23 @@ class ParseArena {
   }
 
   void* allocate(std::size_t size) {
-    if (size > SIZE_MAX - k_header) {
+    if (size > SIZE_MAX - 2 * k_header) {
       out_of_memory();
     }
-    try {
-      auto* block = static_cast<std::byte*>(m_resource.allocate(k_header + size, k_header));
-      std::memcpy(block, &size, sizeof size);
-      return block + k_header;
-    } catch (const std::bad_alloc&) {
-      out_of_memory();
+    const std::size_t total = (k_header + size + k_header - 1) & ~(k_header - 1);
+    std::byte* block = nullptr;
+    if (total <= static_cast<std::size_t>(m_end - m_next)) {  // nearly always: a pointer bump
+      block = m_next;
+      m_next += total;
+    } else {
+      try {
+        block = static_cast<std::byte*>(m_overflow.allocate(total, k_header));
+      } catch (const std::bad_alloc&) {
+        out_of_memory();
+      }
     }
+    std::memcpy(block, &size, sizeof size);
+    return block + k_header;
   }
 
   static std::size_t size_of(const void* pointer) {
@@ -127,7 +137,9 @@ class ParseArena {
   static void free(void* /*pointer*/) {}  // everything goes at release()
 
   std::unique_ptr<std::byte[]> m_reserved;
-  std::pmr::monotonic_buffer_resource m_resource;
+  std::byte* m_next;  // the free part of the reserved block: [m_next, m_end)
+  std::byte* m_end;
+  std::pmr::monotonic_buffer_resource m_overflow;
   int m_trees = 0;
 };
 

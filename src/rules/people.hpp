@@ -15,6 +15,7 @@
 #include "engine/options.hpp"
 #include "rules/text_scan.hpp"
 #include "util/phrase_matcher.hpp"
+#include "util/text.hpp"
 
 namespace pmlint::rules {
 
@@ -47,7 +48,7 @@ class PersonFinder {
                                                           const std::set<std::string, std::less<>>& people) const;
 
  private:
-  std::set<std::string, std::less<>> m_names;
+  util::StringSet m_names;
   std::vector<std::vector<std::string>> m_roles;  // lower-case words of each role
   std::set<std::string, std::less<>> m_pronouns;
   std::set<std::string, std::less<>> m_first_words;  // lower-case first words of roles and pronouns

@@ -1,10 +1,20 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace pmlint::util {
+
+// A set of strings looked up by string_view without making a string: one hash, not the dozen
+// comparisons of a std::set, for word lists read on every word of a document.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 std::string_view trim(std::string_view text);
 std::string_view trim_left(std::string_view text);
