@@ -56,8 +56,8 @@ struct IterDeleter {
 };
 
 // One parse of a Markdown text with the GFM extensions pmlint enables (table, strikethrough,
-// autolink, tasklist) and source positions on. The tree lives in its thread's parse arena until
-// the MarkdownTree is destroyed; one tree per thread at a time.
+// autolink, tasklist) and source positions on. The tree lives in its thread's parse arena, which
+// is emptied when the last MarkdownTree alive on that thread is destroyed.
 class MarkdownTree {
  public:
   // The text is `head` followed by `rest`, read as one: the caller can replace a prefix (blanked
