@@ -276,6 +276,7 @@ void Vocabulary::compile() {
 std::unique_ptr<Vocabulary> Vocabulary::clone() const {
   std::unique_ptr<Vocabulary> copy(new Vocabulary());
   copy->m_section_aliases = m_section_aliases;
+  copy->m_section_kind_by_alias = m_section_kind_by_alias;
   copy->m_metadata_keys = m_metadata_keys;
   copy->m_severity = m_severity;
   copy->m_audience = m_audience;
@@ -304,6 +305,10 @@ void Vocabulary::add_section_aliases(SectionKind kind, const std::vector<std::st
   // Longest first, so "root cause and mitigation" wins over "root cause" as a prefix.
   std::stable_sort(m_section_aliases.begin(), m_section_aliases.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  m_section_kind_by_alias.clear();
+  for (const auto& [alias, alias_kind] : m_section_aliases) {
+    m_section_kind_by_alias.emplace(alias, alias_kind);  // the first of equal aliases stays
+  }
 }
 
 SectionKind Vocabulary::section_kind(std::string_view title) const {
@@ -327,20 +332,22 @@ SectionKind Vocabulary::section_kind_of_label(std::string_view title) const {
   if (normalized.empty()) {
     return SectionKind::none;
   }
-  for (const auto& [alias, kind] : m_section_aliases) {
-    if (normalized == alias) {
-      return kind;
-    }
+  if (const auto exact = m_section_kind_by_alias.find(normalized); exact != m_section_kind_by_alias.end()) {
+    return exact->second;
   }
-  for (const auto& [alias, kind] : m_section_aliases) {
-    if (normalized.size() > alias.size() + 1 && normalized.compare(0, alias.size(), alias) == 0 &&
-        normalized[alias.size()] == ' ') {
-      const std::string_view rest = std::string_view(normalized).substr(alias.size() + 1);
-      const std::string_view next_word = rest.substr(0, rest.find(' '));
-      if (std::find(k_qualifier_words.begin(), k_qualifier_words.end(), next_word) !=
-          k_qualifier_words.end()) {
-        return kind;
-      }
+  // "Timeline of events", "Root cause in detail": an alias, then a qualifying word. The longest
+  // alias wins, as the words before each space are tried from the last space back.
+  const std::string_view title_words(normalized);
+  for (std::size_t space = title_words.rfind(' '); space != std::string_view::npos && space > 0;
+       space = title_words.rfind(' ', space - 1)) {
+    const auto alias = m_section_kind_by_alias.find(title_words.substr(0, space));
+    if (alias == m_section_kind_by_alias.end()) {
+      continue;
+    }
+    const std::string_view rest = title_words.substr(space + 1);
+    const std::string_view next_word = rest.substr(0, rest.find(' '));
+    if (std::find(k_qualifier_words.begin(), k_qualifier_words.end(), next_word) != k_qualifier_words.end()) {
+      return alias->second;
     }
   }
   return SectionKind::none;

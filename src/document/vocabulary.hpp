@@ -10,6 +10,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "util/phrase_matcher.hpp"
+#include "util/text.hpp"
 
 namespace re2 {
 class RE2;
@@ -102,7 +103,10 @@ class Vocabulary {
   void compile();
   [[nodiscard]] SectionKind section_kind_of_label(std::string_view title) const;
 
-  std::vector<std::pair<std::string, SectionKind>> m_section_aliases;  // normalised
+  std::vector<std::pair<std::string, SectionKind>> m_section_aliases;  // normalised, longest first
+  // Each alias's kind, as the first of the list above with that text: headings are looked up by
+  // hash, not compared with every alias.
+  std::unordered_map<std::string, SectionKind, util::StringHash, std::equal_to<>> m_section_kind_by_alias;
   std::unordered_map<std::string, std::string> m_metadata_keys;
   std::unordered_map<std::string, int> m_severity;
   std::unordered_map<std::string, std::string> m_audience;
