@@ -271,6 +271,27 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
       continue;
     }
     const char c = text[i];
+    if (c == 'h' || c == 'w') {
+      // Bare URLs (GFM autolinks): their words are not prose. Tested first: these letters are
+      // most of the bytes that stop the scan.
+      if (i == span.begin || !util::is_word_byte(text[i - 1])) {
+        const std::string_view rest = text.substr(i, end - i);
+        if (rest.substr(0, 7) == "http://" || rest.substr(0, 8) == "https://" || rest.substr(0, 4) == "www.") {
+          std::size_t k = i;
+          while (k < end && !util::is_space(text[k]) && text[k] != '<' && text[k] != '|') {
+            ++k;
+          }
+          while (k > i && (text[k - 1] == '.' || text[k - 1] == ',' || text[k - 1] == ')' || text[k - 1] == ';')) {
+            --k;
+          }
+          blank(i, k);
+          i = k;
+          continue;
+        }
+      }
+      ++i;
+      continue;
+    }
     if (c == '\\' && i + 1 < end && !util::is_word_byte(text[i + 1]) && !util::is_space(text[i + 1])) {
       blank(i, i + 1);
       i += 2;
@@ -374,22 +395,6 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
       }
       ++i;
       continue;
-    }
-    // Bare URLs (GFM autolinks): their words are not prose.
-    if ((c == 'h' || c == 'w') && (i == span.begin || !util::is_word_byte(text[i - 1]))) {
-      const std::string_view rest = text.substr(i, end - i);
-      if (rest.substr(0, 7) == "http://" || rest.substr(0, 8) == "https://" || rest.substr(0, 4) == "www.") {
-        std::size_t k = i;
-        while (k < end && !util::is_space(text[k]) && text[k] != '<' && text[k] != '|') {
-          ++k;
-        }
-        while (k > i && (text[k - 1] == '.' || text[k - 1] == ',' || text[k - 1] == ')' || text[k - 1] == ';')) {
-          --k;
-        }
-        blank(i, k);
-        i = k;
-        continue;
-      }
     }
     ++i;
   }

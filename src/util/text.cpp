@@ -49,10 +49,6 @@ bool iends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && iequals(text.substr(text.size() - suffix.size()), suffix);
 }
 
-bool is_word_byte(char c) {
-  return is_ascii_alpha(c) || is_ascii_digit(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
-}
-
 namespace {
 
 struct FreeDeleter {

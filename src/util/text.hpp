@@ -25,10 +25,13 @@ bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view text, std::string_view prefix);
 bool iends_with(std::string_view text, std::string_view suffix);
 
-// Letters, digits, '_' and any byte of a multi-byte UTF-8 sequence: what a word is made of.
-bool is_word_byte(char c);
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Letters, digits, '_' and any byte of a multi-byte UTF-8 sequence: what a word is made of.
+// Inline: scanners ask it of nearly every byte.
+inline bool is_word_byte(char c) {
+  return is_ascii_alpha(c) || is_ascii_digit(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // The form in which headings, labels, keys and aliases are compared: case-folded, with
