@@ -164,13 +164,15 @@ void ActionItemReader::read_inline_fields(ActionItem& item, ByteSpan span) const
     ActionField field;
   };
   std::vector<LabelAt> labels;
-  util::for_each_match(m_vocabulary.action_label_pattern(), text, [&](const util::Match& match) {
-    if (const auto field = m_vocabulary.action_field(match.group(1))) {
-      const std::size_t end = static_cast<std::size_t>(match.whole.data() - text.data()) + match.whole.size();
-      labels.push_back({static_cast<std::size_t>(match.group(1).data() - text.data()), end, *field});
-    }
-    return true;
-  });
+  if (text.find(':') != std::string_view::npos) {  // every label ends in one; most items have none
+    util::for_each_match(m_vocabulary.action_label_pattern(), text, [&](const util::Match& match) {
+      if (const auto field = m_vocabulary.action_field(match.group(1))) {
+        const std::size_t end = static_cast<std::size_t>(match.whole.data() - text.data()) + match.whole.size();
+        labels.push_back({static_cast<std::size_t>(match.group(1).data() - text.data()), end, *field});
+      }
+      return true;
+    });
+  }
   for (std::size_t i = 0; i < labels.size(); ++i) {
     std::size_t end = i + 1 < labels.size() ? labels[i + 1].label_begin : text.size();
     for (std::size_t k = labels[i].value_begin; k < end; ++k) {
@@ -226,7 +228,7 @@ void ActionItemReader::read_inline_fields(ActionItem& item, ByteSpan span) const
   }
 
   if (!item.owner.present()) {
-    auto owner = util::search(handle_pattern(), text);
+    auto owner = text.find('@') != std::string_view::npos ? util::search(handle_pattern(), text) : std::nullopt;
     if (!owner) {
       owner = util::search(assigned_pattern(), text);
     }
