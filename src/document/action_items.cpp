@@ -164,7 +164,7 @@ void ActionItemReader::read_inline_fields(ActionItem& item, ByteSpan span) const
     ActionField field;
   };
   std::vector<LabelAt> labels;
-  if (text.find(':') != std::string_view::npos) {  // every label ends in one; most items have none
+  if (text.find(':') != std::string_view::npos) {  // every label ends in one; many items have none
     util::for_each_match(m_vocabulary.action_label_pattern(), text, [&](const util::Match& match) {
       if (const auto field = m_vocabulary.action_field(match.group(1))) {
         const std::size_t end = static_cast<std::size_t>(match.whole.data() - text.data()) + match.whole.size();
