@@ -19,13 +19,14 @@ bool is_escaped(std::string_view text, std::size_t pos) {
   return backslashes % 2 == 1;
 }
 
-// Cells of one table row line, split on unescaped pipes as GFM does, trimmed.
-std::vector<std::string_view> split_row(std::string_view row) {
-  std::vector<std::string_view> cells;
-  std::string_view text = util::trim(row);
+// Cells of the table row line `row` of `source`, split on unescaped pipes as GFM does, trimmed.
+std::vector<ByteSpan> split_row(std::string_view source, ByteSpan row) {
+  std::vector<ByteSpan> cells;
+  std::string_view text = util::trim(row.of(source));
   if (!text.empty() && text.front() == '|') {
     text.remove_prefix(1);
   }
+  cells.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '|')) + 1);
   std::size_t start = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     if (i == text.size() || (text[i] == '|' && !is_escaped(text, i))) {
@@ -33,7 +34,7 @@ std::vector<std::string_view> split_row(std::string_view row) {
       if (i < text.size() || !util::trim(cell).empty()) {
         const std::string_view trimmed = util::trim(cell);
         // An empty cell keeps its position: a zero-length view where it stands.
-        cells.push_back(trimmed.empty() ? cell.substr(0, 0) : trimmed);
+        cells.push_back(span_of(source, trimmed.empty() ? cell.substr(0, 0) : trimmed));
       }
       start = i + 1;
     }
@@ -92,10 +93,7 @@ void DocumentBuilder::read_table_row(NodeRef row) {
   TableRow parsed;
   parsed.span = {begin, line.end};
   parsed.header = row.table_header_row();
-  const std::string_view text = parsed.span.of(source());
-  for (const std::string_view cell : split_row(text)) {
-    parsed.cells.push_back(span_of(source(), cell));
-  }
+  parsed.cells = split_row(source(), parsed.span);
   const int table_index = static_cast<int>(m_doc.m_tables.size()) - 1;
   const int row_index = static_cast<int>(table.rows.size());
   for (std::size_t column = 0; column < parsed.cells.size(); ++column) {
