@@ -28,21 +28,16 @@ std::string_view trim_right(std::string_view text) {
 
 std::string_view trim(std::string_view text) { return trim_right(trim_left(text)); }
 
-static char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string to_lower_ascii(std::string_view text) {
   std::string lowered(text);
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower_ascii);
   return lowered;
 }
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower_ascii(x) == lower_ascii(y); });
 }
 
 bool iends_with(std::string_view text, std::string_view suffix) {
@@ -123,7 +118,7 @@ std::string normalize_ascii_label(std::string_view text) {
         words.push_back(' ');
       }
       pending_space = false;
-      words.push_back(lower(c));
+      words.push_back(lower_ascii(c));
     } else {
       pending_space = true;
     }

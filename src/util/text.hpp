@@ -20,9 +20,16 @@ std::string_view trim(std::string_view text);
 std::string_view trim_left(std::string_view text);
 std::string_view trim_right(std::string_view text);
 
+inline char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string to_lower_ascii(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
-bool istarts_with(std::string_view text, std::string_view prefix);
+// Inline, with the first letters compared first: date and time readers try it on every month
+// and weekday name at each place, and nearly every try fails there.
+inline bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         (prefix.empty() || lower_ascii(text.front()) == lower_ascii(prefix.front())) &&
+         iequals(text.substr(0, prefix.size()), prefix);
+}
 bool iends_with(std::string_view text, std::string_view suffix);
 
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
