@@ -98,6 +98,7 @@ std::string drop_parentheticals(std::string_view text) {
 // The common case, plain ASCII: no Unicode tables needed.
 std::string normalize_ascii_label(std::string_view text) {
   std::string words;
+  words.reserve(text.size());
   bool pending_space = false;
   int depth = 0;
   for (const char c : text) {
@@ -136,6 +137,9 @@ std::string strip_leading_numbers(std::string words) {
       break;
     }
     view.remove_prefix(space + 1);
+  }
+  if (view.size() == words.size()) {
+    return words;  // nothing stripped, nearly always: no copy
   }
   return std::string(view);
 }
