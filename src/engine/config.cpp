@@ -42,6 +42,15 @@ Settings default_settings() {
   return settings;
 }
 
+// The text of a scalar. A mapping or a list where one value belongs ("? {a: b}: x" as a key,
+// "severity: [error]") is a configuration error at its place, not a YAML conversion exception.
+std::string scalar_at(const YAML::Node& node, const std::string& file, const std::string& what) {
+  if (!node.IsScalar()) {
+    throw ConfigError(file, node.Mark().line + 1, node.Mark().column + 1, what + " must be a single value");
+  }
+  return node.Scalar();
+}
+
 std::vector<std::string> strings_at(const YAML::Node& node, const std::string& file, const std::string& what) {
   std::vector<std::string> values;
   if (node.IsScalar()) {
@@ -144,7 +153,7 @@ void LayerReader::read_text(const std::string& text, const fs::path& path, const
   }
   m_stack.push_back(canonical);
   for (const auto& entry : root) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = scalar_at(entry.first, file, "a top-level key");
     if (std::find(k_top_level_keys.begin(), k_top_level_keys.end(), key) == k_top_level_keys.end()) {
       throw ConfigError(file, entry.first.Mark().line + 1, entry.first.Mark().column + 1,
                         "unknown key '" + key + "'" + util::did_you_mean(key, k_top_level_keys));
@@ -175,7 +184,7 @@ void LayerReader::read_text(const std::string& text, const fs::path& path, const
                         "'sections' must map section kinds to lists of headings");
     }
     for (const auto& entry : sections) {
-      const std::string name = entry.first.as<std::string>();
+      const std::string name = scalar_at(entry.first, file, "a section kind");
       const auto kind = document::section_kind_named(name);
       if (!kind) {
         throw ConfigError(file, entry.first.Mark().line + 1, entry.first.Mark().column + 1,
@@ -198,7 +207,7 @@ void LayerReader::read_rules(const YAML::Node& rules, const std::string& file) {
                       "'rules' must map rule ids to a severity or to settings");
   }
   for (const auto& entry : rules) {
-    read_rule(entry.first.as<std::string>(), entry.second, file);
+    read_rule(scalar_at(entry.first, file, "a rule id"), entry.second, file);
   }
 }
 
@@ -225,7 +234,7 @@ void LayerReader::read_rule(const std::string& id, const YAML::Node& value, cons
     setting.pinned = true;
   };
   if (value.IsScalar()) {
-    set_severity(value.as<std::string>(), mark);
+    set_severity(value.Scalar(), mark);
     return;
   }
   if (!value.IsMap()) {
@@ -237,14 +246,19 @@ void LayerReader::read_rule(const std::string& id, const YAML::Node& value, cons
     known.emplace_back(spec.name);
   }
   for (const auto& option : value) {
-    const std::string name = option.first.as<std::string>();
+    const std::string name = scalar_at(option.first, file, "an option name of rule '" + id + "'");
     const YAML::Mark where = option.first.Mark();
     if (name == "severity") {
-      set_severity(option.second.as<std::string>(), option.second.Mark());
+      set_severity(scalar_at(option.second, file, "rule '" + id + "': severity"), option.second.Mark());
       continue;
     }
     if (name == "enabled") {
-      setting.enabled = option.second.as<bool>();
+      bool enabled = true;
+      if (!option.second.IsScalar() || !YAML::convert<bool>::decode(option.second, enabled)) {
+        throw ConfigError(file, option.second.Mark().line + 1, option.second.Mark().column + 1,
+                          "rule '" + id + "': enabled must be true or false");
+      }
+      setting.enabled = enabled;
       continue;
     }
     const auto spec = std::find_if(registered->info->options.begin(), registered->info->options.end(),

@@ -59,6 +59,22 @@ TEST_CASE("config: errors name the line and suggest what was meant") {
   CHECK(config_error("- just a list\n").find("must be a mapping") != std::string::npos);
 }
 
+TEST_CASE("config: a mapping or a list where one value belongs is an error at its place, not a crash") {
+  // Found by fuzz_config: an explicit "? key" whose key is itself a mapping.
+  CHECK(config_error("sections:\n  timeline: [Chronik]\n? severity-missing:\n").find("3: a top-level key must be a single value") == 0);
+  CHECK(config_error("rules:\n  [impact-missing]: error\n").find("2: a rule id must be a single value") == 0);
+  CHECK(config_error("sections:\n  {timeline: x}: [Chronik]\n").find("a section kind must be a single value") !=
+        std::string::npos);
+  CHECK(config_error("rules:\n  impact-missing: {severity: [error]}\n").find("rule 'impact-missing': severity must be") !=
+        std::string::npos);
+  CHECK(config_error("rules:\n  impact-missing: {[severity]: error}\n").find("an option name of rule") !=
+        std::string::npos);
+  CHECK(config_error("rules:\n  impact-missing: {enabled: maybe}\n").find("enabled must be true or false") !=
+        std::string::npos);
+  CHECK(config_error("rules:\n  impact-missing: {enabled: {a: b}}\n").find("enabled must be true or false") !=
+        std::string::npos);
+}
+
 TEST_CASE("config: extends layers files and profiles, and catches cycles") {
   const TempDir dir;
   dir.write("base.yaml", "rules:\n  impact-missing: warning\n  severity-missing: off\n");
