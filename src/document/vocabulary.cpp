@@ -275,8 +275,7 @@ void Vocabulary::compile() {
 
 std::unique_ptr<Vocabulary> Vocabulary::clone() const {
   std::unique_ptr<Vocabulary> copy(new Vocabulary());
-  copy->m_section_aliases = m_section_aliases;
-  copy->m_section_kind_by_alias = m_section_kind_by_alias;
+  copy->m_section_kinds = m_section_kinds;
   copy->m_metadata_keys = m_metadata_keys;
   copy->m_severity = m_severity;
   copy->m_audience = m_audience;
@@ -299,15 +298,8 @@ void Vocabulary::add_section_aliases(SectionKind kind, const std::vector<std::st
   for (const auto& alias : aliases) {
     auto normalized = util::normalize_label(alias);
     if (!normalized.empty()) {
-      m_section_aliases.emplace_back(std::move(normalized), kind);
+      m_section_kinds.emplace(std::move(normalized), kind);  // an alias already known keeps its kind
     }
-  }
-  // Longest first, so "root cause and mitigation" wins over "root cause" as a prefix.
-  std::stable_sort(m_section_aliases.begin(), m_section_aliases.end(),
-                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  m_section_kind_by_alias.clear();
-  for (const auto& [alias, alias_kind] : m_section_aliases) {
-    m_section_kind_by_alias.emplace(alias, alias_kind);  // the first of equal aliases stays
   }
 }
 
@@ -332,7 +324,7 @@ SectionKind Vocabulary::section_kind_of_label(std::string_view title) const {
   if (normalized.empty()) {
     return SectionKind::none;
   }
-  if (const auto exact = m_section_kind_by_alias.find(normalized); exact != m_section_kind_by_alias.end()) {
+  if (const auto exact = m_section_kinds.find(normalized); exact != m_section_kinds.end()) {
     return exact->second;
   }
   // "Timeline of events", "Root cause in detail": an alias, then a qualifying word. The longest
@@ -340,8 +332,8 @@ SectionKind Vocabulary::section_kind_of_label(std::string_view title) const {
   const std::string_view title_words(normalized);
   for (std::size_t space = title_words.rfind(' '); space != std::string_view::npos && space > 0;
        space = title_words.rfind(' ', space - 1)) {
-    const auto alias = m_section_kind_by_alias.find(title_words.substr(0, space));
-    if (alias == m_section_kind_by_alias.end()) {
+    const auto alias = m_section_kinds.find(title_words.substr(0, space));
+    if (alias == m_section_kinds.end()) {
       continue;
     }
     const std::string_view rest = title_words.substr(space + 1);

@@ -103,10 +103,8 @@ class Vocabulary {
   void compile();
   [[nodiscard]] SectionKind section_kind_of_label(std::string_view title) const;
 
-  std::vector<std::pair<std::string, SectionKind>> m_section_aliases;  // normalised, longest first
-  // Each alias's kind, as the first of the list above with that text: headings are looked up by
-  // hash, not compared with every alias.
-  std::unordered_map<std::string, SectionKind, util::StringHash, std::equal_to<>> m_section_kind_by_alias;
+  // Each normalised alias's section kind; of equal aliases, the first added wins.
+  std::unordered_map<std::string, SectionKind, util::StringHash, std::equal_to<>> m_section_kinds;
   std::unordered_map<std::string, std::string> m_metadata_keys;
   std::unordered_map<std::string, int> m_severity;
   std::unordered_map<std::string, std::string> m_audience;

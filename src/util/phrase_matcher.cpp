@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "util/text.hpp"
+
 namespace pmlint::util {
 
 namespace {
@@ -21,7 +23,7 @@ constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
 constexpr std::array<std::uint8_t, 256> k_lower = [] {
   std::array<std::uint8_t, 256> lower{};
   for (int c = 0; c < 256; ++c) {
-    lower[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    lower[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(lower_ascii(static_cast<char>(c)));
   }
   return lower;
 }();
