@@ -223,6 +223,7 @@ void DocumentBuilder::build_prose() {
   // Words lie only in the blocks copied above (everything else is blanked), so each block's words
   // are read from its own span, in document order.
   auto& words = m_doc.m_prose_words;
+  words.reserve(text.size() / 4);  // about one word in four bytes of the generated corpus: rarely regrown
   for (Block& block : m_doc.m_blocks) {
     block.first_word = static_cast<std::uint32_t>(words.size());
     if (block.is_authored_prose()) {

@@ -95,7 +95,7 @@ class ParseArena {
     if (size > SIZE_MAX - 2 * k_header) {
       out_of_memory();
     }
-    const std::size_t total = (k_header + size + k_header - 1) & ~(k_header - 1);
+    const std::size_t total = k_header + rounded(size);
     std::byte* block = nullptr;
     if (total <= static_cast<std::size_t>(m_end - m_next)) {  // nearly always: a pointer bump
       block = m_next;
@@ -127,11 +127,32 @@ class ParseArena {
   }
 
   static void* realloc(void* pointer, std::size_t size) {
-    void* block = of_this_thread().allocate(size);
+    ParseArena& arena = of_this_thread();
+    if (pointer != nullptr && arena.grow_in_place(pointer, size)) {
+      return pointer;
+    }
+    void* block = arena.allocate(size);
     if (pointer != nullptr) {
       std::memcpy(block, pointer, std::min(size, size_of(pointer)));
     }
     return block;
+  }
+
+  static std::size_t rounded(std::size_t size) { return (size + k_header - 1) & ~(k_header - 1); }
+
+  // cmark grows its line and content buffers by realloc; when the buffer is the last block
+  // handed out and the reserved block has room, it grows where it is: no copy, no space left
+  // behind.
+  bool grow_in_place(void* pointer, std::size_t size) {
+    auto* const start = static_cast<std::byte*>(pointer);
+    if (start < m_reserved.get() || start >= m_end || start + rounded(size_of(pointer)) != m_next ||
+        size > SIZE_MAX - 2 * k_header ||
+        rounded(size) > static_cast<std::size_t>(m_end - start)) {
+      return false;
+    }
+    m_next = start + rounded(size);
+    std::memcpy(start - k_header, &size, sizeof size);
+    return true;
   }
 
   static void free(void* /*pointer*/) {}  // everything goes at release()

@@ -14,6 +14,24 @@ namespace pmlint::document {
 
 namespace {
 
+// Whether `text` has more than `limit` ASCII letters outside "( ... )" and "[ ... ]" groups: each
+// of them survives normalize_label, so such a text cannot normalise to a label of `limit` bytes.
+// Stops as soon as it knows.
+bool more_ascii_letters_than(std::string_view text, std::size_t limit) {
+  std::size_t letters = 0;
+  int depth = 0;
+  for (const char c : text) {
+    if (c == '(' || c == '[') {
+      ++depth;
+    } else if ((c == ')' || c == ']') && depth > 0) {
+      --depth;
+    } else if (depth == 0 && util::is_ascii_alpha(c) && ++letters > limit) {
+      return true;
+    }
+  }
+  return false;
+}
+
 constexpr std::array<std::pair<SectionKind, std::string_view>, 20> k_section_kind_names = {{
     {SectionKind::summary, "summary"},
     {SectionKind::customer_summary, "customer_summary"},
@@ -246,6 +264,10 @@ Vocabulary Vocabulary::from_packs(const std::unordered_map<std::string, PackData
 }
 
 void Vocabulary::compile() {
+  m_longest_placeholder = 0;
+  for (const auto& placeholder : m_placeholders) {
+    m_longest_placeholder = std::max(m_longest_placeholder, placeholder.size());
+  }
   m_milestone_matchers.clear();
   for (const auto& [milestone, phrases] : m_milestone_phrases) {
     m_milestone_matchers.emplace_back(milestone, util::PhraseMatcher(phrases));
@@ -460,6 +482,9 @@ std::optional<std::string> Vocabulary::type_of_group(std::string_view heading) c
 
 bool Vocabulary::is_placeholder(std::string_view value) const {
   const auto trimmed = util::trim(value);
+  if (more_ascii_letters_than(trimmed, m_longest_placeholder)) {
+    return false;  // most values asked about: whole action texts, never normalised for this
+  }
   auto normalized = util::normalize_label(trimmed);
   if (normalized.empty()) {
     normalized = std::string(trimmed);

@@ -119,6 +119,7 @@ class Vocabulary {
   std::vector<std::string> m_type_names;
   std::unordered_map<std::string, std::string> m_type_groups;
   std::vector<std::string> m_placeholders;
+  std::size_t m_longest_placeholder = 0;  // in bytes, normalised
 
   // Compiled from the lists above.
   std::vector<std::pair<Milestone, util::PhraseMatcher>> m_milestone_matchers;

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "engine/context.hpp"
 #include "engine/suppressions.hpp"
@@ -75,26 +78,68 @@ std::string fingerprint(const document::Document& document, const Diagnostic& di
   return buffer;
 }
 
-// Reads a regular file in one allocation of its size (files may be large).
-bool read_whole_file(const std::filesystem::path& path, std::string& bytes) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return false;
+// Closes a descriptor when the read is over, on every path.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : m_fd(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
   }
-  std::error_code error;
-  const auto size = std::filesystem::file_size(path, error);
-  bytes.resize(error ? 0 : static_cast<std::size_t>(size));
-  std::size_t read = bytes.empty() ? 0 : std::fread(bytes.data(), 1, bytes.size(), file);
-  bytes.resize(read);
-  // The file may have grown since: read whatever follows.
-  char chunk[65536];
-  std::size_t more = 0;
-  while ((more = std::fread(chunk, 1, sizeof chunk, file)) > 0) {
-    bytes.append(chunk, more);
+  [[nodiscard]] int get() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
+
+// Reads the regular file at `path` in one allocation of its size (files may be large): one
+// open, one fstat of what was opened (no path looked up twice) and reads to its end. Returns
+// the FileError that stops it, if any.
+std::optional<FileError> read_regular_file(const std::filesystem::path& path, std::string& bytes) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below then refuses it.
+  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (file.get() < 0) {
+    std::error_code error;  // why not: looked up by name only on this rare path
+    const auto status = std::filesystem::status(path, error);
+    return FileError{error || !std::filesystem::exists(status) ? "no such file"
+                     : std::filesystem::is_directory(status)   ? "is a directory, not a Markdown file"
+                                                               : "cannot read file (permission denied?)"};
   }
-  const bool ok = std::ferror(file) == 0;
-  std::fclose(file);
-  return ok;
+  struct stat status {};
+  if (::fstat(file.get(), &status) != 0) {
+    return FileError{"cannot read file (permission denied?)"};
+  }
+  if (S_ISDIR(status.st_mode)) {
+    return FileError{"is a directory, not a Markdown file"};
+  }
+  if (!S_ISREG(status.st_mode)) {
+    // A FIFO or a device would block or never end: only regular files are read.
+    return FileError{"not a regular file"};
+  }
+  // One byte more than the size, so a file that has not grown is read to its end in one call.
+  bytes.resize(static_cast<std::size_t>(status.st_size) + 1);
+  std::size_t filled = 0;
+  while (true) {
+    if (filled == bytes.size()) {
+      bytes.resize(bytes.size() * 2);  // the file grew since the fstat
+    }
+    const ssize_t got = ::read(file.get(), bytes.data() + filled, bytes.size() - filled);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      return FileError{"cannot read file (permission denied?)"};
+    }
+    if (got == 0) {
+      break;
+    }
+    filled += static_cast<std::size_t>(got);
+  }
+  bytes.resize(filled);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -207,26 +252,11 @@ FileResult lint_bytes(std::string display_path, std::string bytes, const Config&
 }
 
 FileResult lint_file(const std::filesystem::path& path, std::string display_path, const Config& config) {
-  FileResult failed;
-  failed.path = display_path;
-  std::error_code status_error;
-  const auto status = std::filesystem::status(path, status_error);
-  if (status_error || !std::filesystem::exists(status)) {
-    failed.error = FileError{"no such file"};
-    return failed;
-  }
-  if (std::filesystem::is_directory(status)) {
-    failed.error = FileError{"is a directory, not a Markdown file"};
-    return failed;
-  }
-  if (!std::filesystem::is_regular_file(status)) {
-    // A FIFO or a device would block or never end: only regular files are read.
-    failed.error = FileError{"not a regular file"};
-    return failed;
-  }
   std::string bytes;
-  if (!read_whole_file(path, bytes)) {
-    failed.error = FileError{"cannot read file (permission denied?)"};
+  if (auto error = read_regular_file(path, bytes)) {
+    FileResult failed;
+    failed.path = std::move(display_path);
+    failed.error = std::move(error);
     return failed;
   }
   return lint_bytes(std::move(display_path), std::move(bytes), config);

@@ -41,7 +41,6 @@ std::vector<std::string> ids_in(std::string_view text) {
 Suppressions::Suppressions(const document::Document& document) {
   const auto& lines = document.lines();
   std::map<std::string, std::pair<std::uint32_t, document::ByteSpan>> open;  // id -> start
-  const auto known = rule_ids();
   for (const auto& comment : document.comments()) {
     const std::string_view body = comment.body;
     if (!util::istarts_with(body, "pmlint-")) {
@@ -57,7 +56,7 @@ Suppressions::Suppressions(const document::Document& document) {
     std::vector<std::string> valid;
     for (const auto& id : ids) {
       if (find_rule(id) == nullptr) {
-        m_problems.push_back({comment.span, "suppression names unknown rule '" + id + "'" + util::did_you_mean(id, known)});
+        m_problems.push_back({comment.span, "suppression names unknown rule '" + id + "'" + util::did_you_mean(id, rule_ids())});
       } else {
         valid.push_back(id);
       }

@@ -158,6 +158,7 @@ class BlameLanguage final : public engine::Rule {
     for (const auto& word : engine::pack_strings("blame", "negations")) {
       m_negations.insert(word);
     }
+    m_joint_filter = util::PhraseMatcher::joint_filter(lists());
   }
 
   void check(Context& context) const override {
@@ -176,16 +177,18 @@ class BlameLanguage final : public engine::Rule {
       auto span_of = [](const util::PhraseMatcher::Hit& hit) {
         return ByteSpan{static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end)};
       };
-      for (const auto& hit : m_phrases.phrases.find_all(prose, words)) {
+      const auto [phrase_hits, lapse_hits, modal_hits] =
+          util::PhraseMatcher::find_all_of(lists(), m_joint_filter, prose, words);
+      for (const auto& hit : phrase_hits) {
         on_phrase(prose, sentences, span_of(hit), m_phrases.advice[static_cast<std::size_t>(hit.id)], hits);
       }
-      for (const auto& hit : m_lapses.phrases.find_all(prose, words)) {
+      for (const auto& hit : lapse_hits) {
         // A lapse blames only after a person: most "missed" and "caused" follow none.
         if (m_people.may_mention(prose, words.first(hit.first_word), people)) {
           on_lapse(prose, sentences, people, span_of(hit), static_cast<std::size_t>(hit.id), hits);
         }
       }
-      for (const auto& hit : m_modals.find_all(prose, words)) {
+      for (const auto& hit : modal_hits) {
         on_modal(prose, sentences, people, span_of(hit), hits);
       }
     }
@@ -208,6 +211,10 @@ class BlameLanguage final : public engine::Rule {
     std::vector<std::string> advice;
     std::vector<bool> needs_verb;  // "didn't" blames only before a verb of a lapse
   };
+
+  [[nodiscard]] std::array<const util::PhraseMatcher*, 3> lists() const {
+    return {&m_phrases.phrases, &m_lapses.phrases, &m_modals};
+  }
 
   static void add_phrase(AdvisedPhrases& list, const std::string& phrase, std::string advice, bool needs_verb) {
     list.phrases.add(phrase, static_cast<int>(list.advice.size()));
@@ -302,6 +309,7 @@ class BlameLanguage final : public engine::Rule {
   AdvisedPhrases m_phrases;
   AdvisedPhrases m_lapses;
   util::PhraseMatcher m_modals;
+  util::PhraseMatcher::Filter m_joint_filter{};  // of the three lists above, read in one pass
   std::set<std::string, std::less<>> m_lapse_verbs;
   std::set<std::string, std::less<>> m_vigilance;
   std::set<std::string, std::less<>> m_negations;

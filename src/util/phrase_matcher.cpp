@@ -30,6 +30,18 @@ constexpr std::array<std::uint8_t, 256> k_lower = [] {
 
 std::uint8_t class_of(char c) { return k_byte_class[static_cast<unsigned char>(c)]; }
 
+// An ASCII word byte lower-cased, or 0 for any other byte: the tight loop over a word's letters
+// reads one table.
+constexpr std::array<std::uint8_t, 256> k_ascii_word_lower = [] {
+  std::array<std::uint8_t, 256> lower{};
+  for (int c = 0; c < 256; ++c) {
+    if (k_byte_class[static_cast<std::size_t>(c)] == ascii_word) {
+      lower[static_cast<std::size_t>(c)] = k_lower[static_cast<std::size_t>(c)];
+    }
+  }
+  return lower;
+}();
+
 bool is_curly_apostrophe(std::string_view text, std::size_t i) {
   return i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' && text[i + 2] == '\x99';
 }
@@ -120,9 +132,13 @@ void append_text_words(std::string_view text, std::vector<TextWord>& words, std:
     const std::size_t begin = i;
     std::uint64_t hash = k_fnv_offset;
     while (i < size) {
-      if (class_of(text[i]) == ascii_word) {  // the common case, kept tight
-        hash = add_byte(hash, text[i++]);
-        continue;
+      std::uint8_t lowered = 0;
+      while (i < size && (lowered = k_ascii_word_lower[static_cast<unsigned char>(text[i])]) != 0) {
+        hash = (hash ^ lowered) * k_fnv_prime;  // the common case, kept tight: add_byte by table
+        ++i;
+      }
+      if (i == size) {
+        break;
       }
       if ((length = word_char_length(text, i)) > 0) {
         for (const std::size_t end = i + length; i < end; ++i) {
@@ -161,27 +177,72 @@ void PhraseMatcher::add(std::string_view phrase, int id) {
     return;
   }
   const std::uint64_t first = entry.keys.front();
+  const Candidate candidate{entry.keys.size() > 1 ? entry.keys[1] : 0, static_cast<std::uint32_t>(entry.keys.size()),
+                            static_cast<std::uint32_t>(m_phrases.size())};
   m_phrases.push_back(std::move(entry));
-  auto& bucket = m_by_first_word[first];
-  bucket.push_back(m_phrases.size() - 1);
-  std::stable_sort(bucket.begin(), bucket.end(), [&](std::size_t a, std::size_t b) {
-    return m_phrases[a].keys.size() > m_phrases[b].keys.size();
+  FirstWord& starting = first_word_entry(first);
+  auto& candidates = starting.candidates;
+  candidates.push_back(candidate);
+  starting.several += candidate.word_count > 1 ? 1 : 0;
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if ((a.word_count > 1) != (b.word_count > 1)) {
+      return a.word_count > 1;
+    }
+    if (a.word_count > 1 && a.second_key != b.second_key) {
+      return a.second_key < b.second_key;
+    }
+    return a.word_count > b.word_count;
   });
   m_first_word_filter[(first >> 6) % m_first_word_filter.size()] |= std::uint64_t{1} << (first & 63);
 }
 
+// The slot holding `key`, or the free slot where it would go. Bits above those the filter reads
+// pick the first slot to look at.
+std::size_t PhraseMatcher::slot_of(std::uint64_t key) const {
+  const std::size_t mask = m_first_words.size() - 1;
+  std::size_t slot = static_cast<std::size_t>(key >> 16) & mask;
+  while (!m_first_words[slot].candidates.empty() && m_first_words[slot].key != key) {
+    slot = (slot + 1) & mask;
+  }
+  return slot;
+}
+
+PhraseMatcher::FirstWord& PhraseMatcher::first_word_entry(std::uint64_t key) {
+  std::size_t slot = slot_of(key);
+  if (!m_first_words[slot].candidates.empty()) {
+    return m_first_words[slot];
+  }
+  if (2 * (m_first_word_count + 1) > m_first_words.size()) {
+    std::vector<FirstWord> old(m_first_words.size() * 2);
+    old.swap(m_first_words);
+    for (auto& entry : old) {
+      if (!entry.candidates.empty()) {
+        m_first_words[slot_of(entry.key)] = std::move(entry);
+      }
+    }
+    slot = slot_of(key);
+  }
+  ++m_first_word_count;
+  m_first_words[slot].key = key;
+  return m_first_words[slot];
+}
+
 std::optional<PhraseMatcher::Hit> PhraseMatcher::match_from(std::string_view text, std::span<const TextWord> words,
                                                             std::size_t index) const {
-  const auto bucket = m_by_first_word.find(words[index].key);
-  if (bucket == m_by_first_word.end()) {
-    return std::nullopt;
-  }
-  for (const std::size_t candidate : bucket->second) {
-    const Phrase& phrase = m_phrases[candidate];
-    const std::size_t count = phrase.keys.size();
+  const FirstWord& entry = m_first_words[slot_of(words[index].key)];
+  const auto& candidates = entry.candidates;
+  // Only phrases whose second word is the next one can match (a common first word such as "the"
+  // begins dozens); the longest of them that matches wins, and a phrase of one word only after.
+  const auto several_end = candidates.begin() + static_cast<std::ptrdiff_t>(entry.several);
+  const std::uint64_t next_key = index + 1 < words.size() ? words[index + 1].key : 0;
+  auto candidate = std::lower_bound(candidates.begin(), several_end, next_key,
+                                    [](const Candidate& c, std::uint64_t key) { return c.second_key < key; });
+  for (; candidate != several_end && candidate->second_key == next_key; ++candidate) {
+    const std::size_t count = candidate->word_count;
     if (index + count > words.size()) {
       continue;
     }
+    const Phrase& phrase = m_phrases[candidate->phrase];
     bool match = true;
     for (std::size_t k = 1; k < count && match; ++k) {
       const TextWord& previous = words[index + k - 1];
@@ -191,6 +252,9 @@ std::optional<PhraseMatcher::Hit> PhraseMatcher::match_from(std::string_view tex
     if (match) {
       return Hit{words[index].begin, words[index + count - 1].end, index, count, phrase.id};
     }
+  }
+  if (several_end != candidates.end()) {
+    return Hit{words[index].begin, words[index].end, index, 1, m_phrases[several_end->phrase].id};
   }
   return std::nullopt;
 }

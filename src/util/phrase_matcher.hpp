@@ -7,7 +7,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace pmlint::util {
@@ -62,22 +61,78 @@ class PhraseMatcher {
   }
   [[nodiscard]] bool empty() const { return m_phrases.empty(); }
 
+  // Several lists read over the same words in one pass: find_all_of gives what find_all would
+  // for each, looking a word up in the lists only when it passes the filter joining theirs
+  // (made once, by joint_filter, when the lists are built).
+  using Filter = std::array<std::uint64_t, 64>;  // a bit per first word's key, by its low 12 bits
+  template <std::size_t N>
+  [[nodiscard]] static Filter joint_filter(const std::array<const PhraseMatcher*, N>& lists) {
+    Filter joint{};
+    for (const PhraseMatcher* list : lists) {
+      for (std::size_t k = 0; k < joint.size(); ++k) {
+        joint[k] |= list->m_first_word_filter[k];
+      }
+    }
+    return joint;
+  }
+  template <std::size_t N>
+  [[nodiscard]] static std::array<std::vector<Hit>, N> find_all_of(const std::array<const PhraseMatcher*, N>& lists,
+                                                                   const Filter& joint, std::string_view text,
+                                                                   std::span<const TextWord> words) {
+    std::array<std::vector<Hit>, N> hits;
+    std::array<std::size_t, N> next{};  // per list, the first word a new match may start at
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (!passes(joint, words[i].key)) {
+        continue;
+      }
+      for (std::size_t list = 0; list < N; ++list) {
+        if (i < next[list]) {
+          continue;  // inside this list's previous match: matches do not overlap
+        }
+        if (auto hit = lists[list]->match_at(text, words, i)) {
+          hits[list].push_back(*hit);
+          next[list] = i + hit->word_count;
+        }
+      }
+    }
+    return hits;
+  }
+
  private:
   struct Phrase {
     std::vector<std::uint64_t> keys;
     int id;
   };
+  // A phrase that begins with a given word, with what is compared first: most candidates of a
+  // common first word ("the", "we") fail on the second.
+  struct Candidate {
+    std::uint64_t second_key;  // the key of the phrase's second word; unused for one word
+    std::uint32_t word_count;
+    std::uint32_t phrase;  // index into m_phrases
+  };
+  // The phrases that begin with one word: those of several words first, ordered by second word
+  // and then longest first, then those of one word. A slot without candidates is free.
+  struct FirstWord {
+    std::uint64_t key = 0;
+    std::vector<Candidate> candidates;
+    std::size_t several = 0;  // how many candidates have several words
+  };
   [[nodiscard]] std::optional<Hit> match_from(std::string_view text, std::span<const TextWord> words,
                                               std::size_t index) const;
-  [[nodiscard]] bool may_start(std::uint64_t key) const {
-    return (m_first_word_filter[(key >> 6) % m_first_word_filter.size()] >> (key & 63)) & 1U;
+  [[nodiscard]] static bool passes(const Filter& filter, std::uint64_t key) {
+    return (filter[(key >> 6) % filter.size()] >> (key & 63)) & 1U;
   }
+  [[nodiscard]] bool may_start(std::uint64_t key) const { return passes(m_first_word_filter, key); }
+  [[nodiscard]] std::size_t slot_of(std::uint64_t key) const;
+  FirstWord& first_word_entry(std::uint64_t key);
 
   std::vector<Phrase> m_phrases;
-  // A phrase's index by its first word, longest phrase first; the filter rules most words out
-  // before the lookup.
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> m_by_first_word;
-  std::array<std::uint64_t, 64> m_first_word_filter{};
+  // Phrases by first word, open-addressed: word keys are mixed hashes already, so their bits index
+  // the table (no division), and it is kept at most half full (one probe, nearly always). The
+  // filter rules most words out before it is read.
+  std::vector<FirstWord> m_first_words = std::vector<FirstWord>(16);
+  std::size_t m_first_word_count = 0;
+  Filter m_first_word_filter{};
 };
 
 }  // namespace pmlint::util
