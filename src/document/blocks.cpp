@@ -61,13 +61,33 @@ std::size_t find_backtick_run(std::string_view text, std::size_t from, std::size
 // The bytes where inline markup can begin; the scan skips every other byte at one table lookup.
 constexpr std::array<bool, 256> k_markup_starts = [] {
   std::array<bool, 256> starts{};
-  for (const char c : std::string_view("\\`<![]*~_hw")) {
+  for (const char c : std::string_view("\\`<![]*~_:.")) {
     starts[static_cast<unsigned char>(c)] = true;
   }
   return starts;
 }();
 
 bool may_start_markup(char c) { return k_markup_starts[static_cast<unsigned char>(c)]; }
+
+// The first letter of a bare URL whose "://" (after "http" or "https") or "." (after "www") is at
+// `at`, or npos. Its letters must lie at or after `scanned_from` (not inside markup the scan
+// skipped) and not continue a word; "://" must end within the block.
+std::size_t url_start_before(std::string_view text, std::size_t at, std::size_t scanned_from, ByteSpan block) {
+  const auto starts_here = [&](std::string_view letters) {
+    if (at < scanned_from + letters.size() || text.compare(at - letters.size(), letters.size(), letters) != 0) {
+      return false;
+    }
+    const std::size_t start = at - letters.size();
+    return start == block.begin || !util::is_word_byte(text[start - 1]);
+  };
+  if (text[at] == ':') {
+    if (at + 3 > block.end || text.compare(at, 3, "://") != 0) {
+      return std::string_view::npos;
+    }
+    return starts_here("https") ? at - 5 : starts_here("http") ? at - 4 : std::string_view::npos;
+  }
+  return starts_here("www") ? at - 3 : std::string_view::npos;
+}
 
 }  // namespace
 
@@ -264,36 +284,42 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
   };
   const std::size_t end = span.end;
   std::size_t i = span.begin;
+  // Where the scan last landed after skipping over a construct: every byte from here to i has
+  // been looked at, one by one.
+  std::size_t scanned_from = span.begin;
+  auto skip_to = [&](std::size_t next) {
+    i = next;
+    scanned_from = next;
+  };
   while (i < end) {
     if (!may_start_markup(text[i])) {
       ++i;
       continue;
     }
     const char c = text[i];
-    if (c == 'h' || c == 'w') {
-      // Bare URLs (GFM autolinks): their words are not prose. Tested first: these letters are
-      // most of the bytes that stop the scan.
-      if (i == span.begin || !util::is_word_byte(text[i - 1])) {
-        const std::string_view rest = text.substr(i, end - i);
-        if (rest.substr(0, 7) == "http://" || rest.substr(0, 8) == "https://" || rest.substr(0, 4) == "www.") {
-          std::size_t k = i;
-          while (k < end && !util::is_space(text[k]) && text[k] != '<' && text[k] != '|') {
-            ++k;
-          }
-          while (k > i && (text[k - 1] == '.' || text[k - 1] == ',' || text[k - 1] == ')' || text[k - 1] == ';')) {
-            --k;
-          }
-          blank(i, k);
-          i = k;
-          continue;
+    if (c == ':' || c == '.') {
+      // Bare URLs (GFM autolinks): their words are not prose. Found at the ':' of "http://" or
+      // "https://" and the '.' of "www.", which are far rarer than the letters 'h' and 'w'; the
+      // URL starts at those letters, which the scan has just passed over.
+      const std::size_t url = url_start_before(text, i, scanned_from, span);
+      if (url != std::string_view::npos) {
+        std::size_t k = i;
+        while (k < end && !util::is_space(text[k]) && text[k] != '<' && text[k] != '|') {
+          ++k;
         }
+        while (k > i && (text[k - 1] == '.' || text[k - 1] == ',' || text[k - 1] == ')' || text[k - 1] == ';')) {
+          --k;
+        }
+        blank(url, k);
+        skip_to(k);
+        continue;
       }
       ++i;
       continue;
     }
     if (c == '\\' && i + 1 < end && !util::is_word_byte(text[i + 1]) && !util::is_space(text[i + 1])) {
       blank(i, i + 1);
-      i += 2;
+      skip_to(i + 2);
       continue;
     }
     if (c == '`') {
@@ -305,10 +331,10 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
       if (close != std::string_view::npos) {
         blank(i, close + run);
         m_code_spans.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(close + run)});
-        i = close + run;
+        skip_to(close + run);
       } else {
         blank(i, i + run);
-        i += run;
+        skip_to(i + run);
       }
       continue;
     }
@@ -318,7 +344,7 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
         collect_comments({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});
         const std::size_t close = m_doc.m_comments.size() > before ? m_doc.m_comments[before].span.end : end;
         blank(i, close);
-        i = close;
+        skip_to(close);
         continue;
       }
       // Tags and autolinks: <br>, </span>, <https://...>, <someone@example.com>. The search
@@ -330,7 +356,7 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
       if (close < end && text[close] == '>' && close > i + 1 &&
           (util::is_ascii_alpha(text[i + 1]) || text[i + 1] == '/')) {
         blank(i, close + 1);
-        i = close + 1;
+        skip_to(close + 1);
         continue;
       }
     }
@@ -343,7 +369,7 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
       const std::size_t close = text.find(']', i);
       if (close != std::string_view::npos && close < end) {
         blank(i, close + 1);  // footnote reference
-        i = close + 1;
+        skip_to(close + 1);
         continue;
       }
     }
@@ -361,7 +387,7 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
         }
       }
       blank(i, std::min(k + 1, end));
-      i = k + 1;
+      skip_to(k + 1);
       continue;
     }
     if (c == '[') {
@@ -383,7 +409,7 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
     }
     if (c == '~' && i + 1 < end && text[i + 1] == '~') {
       blank(i, i + 2);  // strikethrough; a lone "~" means "about" ("~13:30")
-      i += 2;
+      skip_to(i + 2);
       continue;
     }
     if (c == '_') {

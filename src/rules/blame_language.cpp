@@ -309,7 +309,7 @@ class BlameLanguage final : public engine::Rule {
   AdvisedPhrases m_phrases;
   AdvisedPhrases m_lapses;
   util::PhraseMatcher m_modals;
-  util::PhraseMatcher::Filter m_joint_filter{};  // of the three lists above, read in one pass
+  util::PhraseMatcher::Filter m_joint_filter;  // of the three lists above, read in one pass
   std::set<std::string, std::less<>> m_lapse_verbs;
   std::set<std::string, std::less<>> m_vigilance;
   std::set<std::string, std::less<>> m_negations;

@@ -132,7 +132,7 @@ class FollowUpMissing final : public engine::Rule {
           document.within(block.span.begin, SectionKind::follow_up)) {
         continue;
       }
-      if (!review.contains(prose, document.words_in(block.span))) {
+      if (!review.contains(prose, document.words_of(block))) {
         continue;  // most blocks say nothing of a review: skip splitting them
       }
       for (const ByteSpan sentence : sentences_in(prose, block.span)) {

@@ -47,6 +47,11 @@ void PersonFinder::configure(const std::vector<std::string>& extra_names) {
   for (const auto& name : extra_names) {
     m_names.insert(name);
   }
+  for (const auto& name : m_names) {
+    for (const auto& word : util::text_words(name)) {
+      m_name_keys.add(word.key);
+    }
+  }
   const auto roles = engine::pack_strings("blame", "roles");
   m_person_words = util::PhraseMatcher(roles);
   for (const auto& role : roles) {
@@ -84,7 +89,10 @@ std::optional<std::uint32_t> PersonFinder::mention_start(std::string_view text, 
   const std::string_view written = text.substr(word.begin, word.end - word.begin);
   if (is_capitalised(written)) {  // most words are not: they skip the name lookups
     const std::string_view name = without_possessive(written);
-    if (is_given_name(name) || people.count(name) > 0) {
+    // A word that is a given name has that name's key; most capitalised words ("The", "We")
+    // fail this bit test and skip hashing the word again.
+    const bool may_be_name = name.size() != written.size() || m_name_keys.may_contain(word.key);
+    if ((may_be_name && is_given_name(name)) || (!people.empty() && people.count(name) > 0)) {
       return word.begin;
     }
   }

@@ -93,11 +93,17 @@ class PersonAsRootCause final : public engine::Rule {
       }
       const auto words = document.words_in(span);
       const auto starts = m_people.mention_starts(prose, words, people);
-      if (starts.empty() && !m_human_error.contains(prose, words)) {
+      const bool human_error = m_human_error.contains(prose, words);
+      if (starts.empty() && !human_error) {
         continue;  // most root-cause prose names no one: skip reading it word by word
       }
       for (const ByteSpan sentence : sentences_in(prose, span)) {
-        check_sentence(context, sentence, people, starts, reported);
+        // A sentence reports only at a mention's start or a "human error" phrase, which lies in
+        // its block's words when it lies in the sentence's.
+        const auto first_start = std::lower_bound(starts.begin(), starts.end(), sentence.begin);
+        if (human_error || (first_start != starts.end() && *first_start < sentence.end)) {
+          check_sentence(context, sentence, people, starts, reported);
+        }
       }
     }
   }

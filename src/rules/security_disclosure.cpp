@@ -92,7 +92,7 @@ class SecurityDisclosure final : public engine::Rule {
     }
     std::vector<const document::Section*> summaries = document.sections_of(SectionKind::summary);
     for (const auto* block : blocks_of(document, summaries)) {
-      if (m_security_words.contains(prose, document.words_in(block->span))) {
+      if (m_security_words.contains(prose, document.words_of(*block))) {
         return true;
       }
     }
@@ -102,7 +102,7 @@ class SecurityDisclosure final : public engine::Rule {
         break;
       }
       if (block.kind == document::BlockKind::paragraph && !block.quoted &&
-          m_security_words.contains(prose, document.words_in(block.span))) {
+          m_security_words.contains(prose, document.words_of(block))) {
         return true;
       }
     }

@@ -193,7 +193,7 @@ void PhraseMatcher::add(std::string_view phrase, int id) {
     }
     return a.word_count > b.word_count;
   });
-  m_first_word_filter[(first >> 6) % m_first_word_filter.size()] |= std::uint64_t{1} << (first & 63);
+  m_first_word_filter.add(first);
 }
 
 // The slot holding `key`, or the free slot where it would go. Bits above those the filter reads

@@ -24,6 +24,27 @@ std::vector<TextWord> text_words(std::string_view text);
 // offsets, for a `text` that is the part of a larger text starting there.
 void append_text_words(std::string_view text, std::vector<TextWord>& words, std::uint32_t base = 0);
 
+// A set of word keys that may answer "yes" wrongly but never "no" wrongly, in one bit test: asked
+// of every word of a document before anything dearer. `Bits` trades size for false answers: with
+// n keys, about n / Bits of the other words pass.
+template <std::size_t Bits>
+class KeyFilter {
+ public:
+  void add(std::uint64_t key) { m_words[slot(key)] |= bit(key); }
+  void add(const KeyFilter& other) {
+    for (std::size_t k = 0; k < m_words.size(); ++k) {
+      m_words[k] |= other.m_words[k];
+    }
+  }
+  [[nodiscard]] bool may_contain(std::uint64_t key) const { return (m_words[slot(key)] & bit(key)) != 0; }
+
+ private:
+  static_assert(Bits % 64 == 0);
+  static std::size_t slot(std::uint64_t key) { return static_cast<std::size_t>(key >> 6) % (Bits / 64); }
+  static std::uint64_t bit(std::uint64_t key) { return std::uint64_t{1} << (key & 63); }
+  std::array<std::uint64_t, Bits / 64> m_words{};
+};
+
 // Finds word phrases ("human error", "should have", "on call engineer") in text, ignoring ASCII
 // case and the spaces, line breaks or hyphens between words, on word boundaries. Built once from
 // a word list, it reads a text's words in one pass at the cost of a bit test per word, so many
@@ -64,14 +85,12 @@ class PhraseMatcher {
   // Several lists read over the same words in one pass: find_all_of gives what find_all would
   // for each, looking a word up in the lists only when it passes the filter joining theirs
   // (made once, by joint_filter, when the lists are built).
-  using Filter = std::array<std::uint64_t, 64>;  // a bit per first word's key, by its low 12 bits
+  using Filter = KeyFilter<4096>;  // first words' keys
   template <std::size_t N>
   [[nodiscard]] static Filter joint_filter(const std::array<const PhraseMatcher*, N>& lists) {
-    Filter joint{};
+    Filter joint;
     for (const PhraseMatcher* list : lists) {
-      for (std::size_t k = 0; k < joint.size(); ++k) {
-        joint[k] |= list->m_first_word_filter[k];
-      }
+      joint.add(list->m_first_word_filter);
     }
     return joint;
   }
@@ -82,7 +101,7 @@ class PhraseMatcher {
     std::array<std::vector<Hit>, N> hits;
     std::array<std::size_t, N> next{};  // per list, the first word a new match may start at
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (!passes(joint, words[i].key)) {
+      if (!joint.may_contain(words[i].key)) {
         continue;
       }
       for (std::size_t list = 0; list < N; ++list) {
@@ -119,10 +138,7 @@ class PhraseMatcher {
   };
   [[nodiscard]] std::optional<Hit> match_from(std::string_view text, std::span<const TextWord> words,
                                               std::size_t index) const;
-  [[nodiscard]] static bool passes(const Filter& filter, std::uint64_t key) {
-    return (filter[(key >> 6) % filter.size()] >> (key & 63)) & 1U;
-  }
-  [[nodiscard]] bool may_start(std::uint64_t key) const { return passes(m_first_word_filter, key); }
+  [[nodiscard]] bool may_start(std::uint64_t key) const { return m_first_word_filter.may_contain(key); }
   [[nodiscard]] std::size_t slot_of(std::uint64_t key) const;
   FirstWord& first_word_entry(std::uint64_t key);
 
@@ -132,7 +148,7 @@ class PhraseMatcher {
   // filter rules most words out before it is read.
   std::vector<FirstWord> m_first_words = std::vector<FirstWord>(16);
   std::size_t m_first_word_count = 0;
-  Filter m_first_word_filter{};
+  Filter m_first_word_filter;
 };
 
 }  // namespace pmlint::util
