@@ -30,6 +30,27 @@ const RE2& explicit_tag_pattern() {
   return pattern;
 }
 
+// What explicit_tag_pattern needs to match at all: "**" or "__" then, after spaces, a letter, or
+// "[" then a letter or a space. Most entry lines have neither (a bold time, "**14:02**", is no
+// tag), and are spared the regular expression.
+bool may_hold_tag(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '[' && (util::is_ascii_alpha(text[i + 1]) || text[i + 1] == ' ')) {
+      return true;
+    }
+    if ((text[i] == '*' || text[i] == '_') && text[i + 1] == text[i]) {
+      std::size_t k = i + 2;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r' || text[k] == '\f')) {
+        ++k;
+      }
+      if (k < text.size() && util::is_ascii_alpha(text[k])) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool is_separator(char c) {
   return c == ':' || c == '-' || c == '|' || c == ']' || c == ')' || c == ',' || c == '.' || util::is_space(c);
 }
@@ -207,7 +228,7 @@ void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan
     entry.zone_source = ZoneSource::declared;
   }
   // The milestone: an explicit tag, else the label, else the first milestone phrase.
-  if (const auto tag = util::search(explicit_tag_pattern(), tag_text)) {
+  if (const auto tag = may_hold_tag(tag_text) ? util::search(explicit_tag_pattern(), tag_text) : std::nullopt) {
     entry.milestone = m_vocabulary.milestone_tag(tag->group(1).empty() ? tag->group(2) : tag->group(1));
   }
   if (entry.milestone == Milestone::none && !found.label.empty()) {
