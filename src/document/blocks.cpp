@@ -251,6 +251,11 @@ void DocumentBuilder::build_prose() {
     }
     block.word_count = static_cast<std::uint32_t>(words.size()) - block.first_word;
   }
+  auto& sample = m_doc.m_word_sample;
+  sample.reserve(words.size() / Document::k_word_sample + 1);
+  for (std::size_t k = 0; k < words.size(); k += Document::k_word_sample) {
+    sample.push_back(words[k].begin);
+  }
 }
 
 void DocumentBuilder::collect_comments(ByteSpan span) {

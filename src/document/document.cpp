@@ -144,32 +144,50 @@ std::optional<CivilDate> Document::incident_date() const {
 
 namespace {
 
-// The first of `words` for which `before(word)` is false (they are ordered so that it is true of
+// The first of `items` for which `before(item)` is false (they are ordered so that it is true of
 // a prefix). Branch-free halving: which half holds the answer is added arithmetically, not a
 // jump the processor must guess (half of them it would not); rules ask this thousands of times
 // per document.
-template <typename Before>
-const util::TextWord* partition_point(const util::TextWord* words, std::size_t count, Before before) {
+template <typename T, typename Before>
+const T* partition_point(const T* items, std::size_t count, Before before) {
   if (count == 0) {
-    return words;
+    return items;
   }
   while (count > 1) {
     const std::size_t half = count / 2;
-    words += half * static_cast<std::size_t>(before(words[half - 1]));
+    items += half * static_cast<std::size_t>(before(items[half - 1]));
     count -= half;
   }
-  return words + (before(*words) ? 1 : 0);
+  return items + (before(*items) ? 1 : 0);
 }
 
 }  // namespace
 
 std::span<const util::TextWord> Document::words_in(ByteSpan range) const {
-  const util::TextWord* begin = m_prose_words.data();
-  const util::TextWord* end = begin + m_prose_words.size();
-  const auto* first = partition_point(begin, m_prose_words.size(),
-                                      [&](const util::TextWord& word) { return word.begin < range.begin; });
-  const auto* last = partition_point(first, static_cast<std::size_t>(end - first),
-                                     [&](const util::TextWord& word) { return word.end <= range.end; });
+  const util::TextWord* const words = m_prose_words.data();
+  const std::size_t count = m_prose_words.size();
+  // The first word in the range: found among every k_word_sample-th word's start (a dense array,
+  // so a long document's search stays in cache), then among the few words that follow.
+  const std::uint32_t* const sample = m_word_sample.data();
+  const auto sampled = static_cast<std::size_t>(
+      partition_point(sample, m_word_sample.size(), [&](std::uint32_t begin) { return begin < range.begin; }) - sample);
+  const std::size_t low = sampled == 0 ? 0 : (sampled - 1) * k_word_sample + 1;
+  const std::size_t high = std::min(sampled * k_word_sample, count);
+  const util::TextWord* const first = partition_point(
+      words + low, high - low, [&](const util::TextWord& word) { return word.begin < range.begin; });
+  // The end of the range: ranges are short, so it is looked for near the first word, at 1, 2, 4...
+  // words on, then between the last two places looked at.
+  const auto ends_inside = [&](const util::TextWord& word) { return word.end <= range.end; };
+  const std::size_t start = static_cast<std::size_t>(first - words);
+  std::size_t inside = start;  // every word before this one ends inside the range
+  std::size_t probe = start;
+  for (std::size_t step = 1; probe < count && ends_inside(words[probe]); step *= 2) {
+    inside = probe + 1;
+    probe = start + step;
+  }
+  const std::size_t bound = std::min(probe, count);
+  const util::TextWord* const last =
+      inside >= bound ? words + inside : partition_point(words + inside, bound - inside, ends_inside);
   return {first, last};
 }
 

@@ -225,6 +225,9 @@ class Document {
   std::unique_ptr<std::string> m_source;  // heap-stable: views survive moves
   std::string m_prose;
   std::vector<util::TextWord> m_prose_words;
+  // The start of every k_word_sample-th prose word (0, k, 2k...): where words_in begins looking.
+  static constexpr std::size_t k_word_sample = 16;
+  std::vector<std::uint32_t> m_word_sample;
   std::unique_ptr<LineIndex> m_lines;
   const Vocabulary* m_vocabulary = nullptr;
   FrontMatter m_front_matter;

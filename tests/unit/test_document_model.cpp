@@ -248,4 +248,36 @@ TEST_CASE("action items from tables, lists, groups and inline fields") {
   }
 }
 
+TEST_CASE("words_in gives exactly the prose words inside a range, for every range") {
+  // Long enough that its words span many samples of words_in's index, with code, markup and
+  // blank lines between the prose, so that some ranges hold no words at all.
+  std::string markdown = "# Outage\n\n";
+  for (int paragraph = 0; paragraph < 12; ++paragraph) {
+    markdown += "The **deploy** at 14:0" + std::to_string(paragraph % 10) +
+                " broke `checkout` for some users; on-call rolled it back.\n\n```\ncode is not prose\n```\n\n";
+  }
+  const auto document = parse(markdown);
+  const auto& words = document.prose_words();
+  REQUIRE(words.size() > 100);
+  const auto size = static_cast<std::uint32_t>(document.source().size());
+  std::size_t checked = 0;
+  for (std::uint32_t begin = 0; begin <= size; begin += 3) {
+    for (std::uint32_t end = begin; end <= size && end <= begin + 200; end += 7) {
+      std::vector<util::TextWord> expected;
+      for (const auto& word : words) {
+        if (word.begin >= begin && word.end <= end) {
+          expected.push_back(word);
+        }
+      }
+      const auto found = document.words_in({begin, end});
+      REQUIRE(found.size() == expected.size());
+      for (std::size_t k = 0; k < expected.size(); ++k) {
+        REQUIRE(found[k].begin == expected[k].begin);
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked > 10000);
+}
+
 }  // namespace pmlint::document
