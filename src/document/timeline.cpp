@@ -30,9 +30,10 @@ const RE2& explicit_tag_pattern() {
   return pattern;
 }
 
-// What explicit_tag_pattern needs to match at all: "**" or "__" then, after spaces, a letter, or
-// "[" then a letter or a space. Most entry lines have neither (a bold time, "**14:02**", is no
-// tag), and are spared the regular expression.
+// What explicit_tag_pattern needs to match at all: "**" or "__" then, after white space, a
+// letter, or "[" then a letter or a space. Most entry lines have neither (a bold time,
+// "**14:02**", is no tag), and are spared the regular expression. (is_space also takes '\v',
+// which the pattern's \s does not: a line this lets through, the pattern still judges.)
 bool may_hold_tag(std::string_view text) {
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     if (text[i] == '[' && (util::is_ascii_alpha(text[i + 1]) || text[i + 1] == ' ')) {
@@ -40,7 +41,7 @@ bool may_hold_tag(std::string_view text) {
     }
     if ((text[i] == '*' || text[i] == '_') && text[i + 1] == text[i]) {
       std::size_t k = i + 2;
-      while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r' || text[k] == '\f')) {
+      while (k < text.size() && util::is_space(text[k])) {
         ++k;
       }
       if (k < text.size() && util::is_ascii_alpha(text[k])) {

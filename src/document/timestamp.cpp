@@ -2,7 +2,6 @@
 
 #include <date/date.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -57,46 +56,47 @@ std::size_t read_number(std::string_view text, std::size_t pos, std::size_t max_
   return count;
 }
 
-// A month name (full, 3-letter or "Sept") at pos, capitalised as in running text.
-// The one name of `names` whose first three letters are written at `pos` (any case), if any.
-// Month and weekday names and their abbreviations all begin with three letters no two share,
-// so at most one can be written there; readers try only that one.
+// The index of the one name of `names` whose first three letters are written at `pos` (any
+// case), if any. Month and weekday names and their abbreviations all begin with three letters no
+// two share, so at most one can be written there; readers try only that one.
 template <std::size_t N>
-std::optional<std::string_view> name_with_initials(const std::array<std::string_view, N>& names, std::string_view text,
-                                                   std::size_t pos) {
+std::optional<std::size_t> name_with_initials(const std::array<std::string_view, N>& names, std::string_view text,
+                                              std::size_t pos) {
   if (pos + 3 > text.size()) {
     return std::nullopt;
   }
   const char first = util::lower_ascii(text[pos]);
   const char second = util::lower_ascii(text[pos + 1]);
   const char third = util::lower_ascii(text[pos + 2]);
-  for (const std::string_view name : names) {
-    if (name[0] == first && name[1] == second && name[2] == third) {
-      return name;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i][0] == first && names[i][1] == second && names[i][2] == third) {
+      return i;
     }
   }
   return std::nullopt;
 }
 
+// A month name (full, 3-letter or "Sept") at pos, capitalised as in running text.
 std::optional<int> read_month(std::string_view text, std::size_t pos, std::size_t& end) {
   if (pos >= text.size() || !(text[pos] >= 'A' && text[pos] <= 'Z')) {
     return std::nullopt;
   }
-  const auto name = name_with_initials(k_months, text, pos);
-  if (!name) {
+  const auto index = name_with_initials(k_months, text, pos);
+  if (!index) {
     return std::nullopt;
   }
-  const int month = static_cast<int>(std::find(k_months.begin(), k_months.end(), *name) - k_months.begin()) + 1;
+  const std::string_view name = k_months[*index];
+  const int month = static_cast<int>(*index) + 1;
   const std::string_view rest = text.substr(pos);
-  if (istarts_with(rest, *name) && at_boundary(text, pos + name->size())) {
-    end = pos + name->size();
+  if (istarts_with(rest, name) && at_boundary(text, pos + name.size())) {
+    end = pos + name.size();
     return month;
   }
   for (const std::size_t length : {std::size_t{4}, std::size_t{3}}) {
-    if (length == 4 && *name != "september") {
+    if (length == 4 && name != "september") {
       continue;
     }
-    if (istarts_with(rest, name->substr(0, length)) && at_boundary(text, pos + length)) {
+    if (istarts_with(rest, name.substr(0, length)) && at_boundary(text, pos + length)) {
       end = pos + length;
       if (end < text.size() && text[end] == '.') {
         ++end;
@@ -112,9 +112,10 @@ std::size_t skip_weekday(std::string_view text, std::size_t pos) {
     return pos;
   }
   const std::string_view rest = text.substr(pos);
-  if (const auto day = name_with_initials(k_weekdays, text, pos)) {
-    for (const std::size_t length : {day->size(), std::size_t{3}}) {
-      if (istarts_with(rest, day->substr(0, length)) && at_boundary(text, pos + length)) {
+  if (const auto index = name_with_initials(k_weekdays, text, pos)) {
+    const std::string_view day = k_weekdays[*index];
+    for (const std::size_t length : {day.size(), std::size_t{3}}) {
+      if (istarts_with(rest, day.substr(0, length)) && at_boundary(text, pos + length)) {
         std::size_t end = pos + length;
         if (end < text.size() && (text[end] == ',' || text[end] == '.')) {
           ++end;

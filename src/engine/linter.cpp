@@ -102,7 +102,7 @@ std::optional<FileError> read_regular_file(const std::filesystem::path& path, st
   // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below then refuses it.
   const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
   if (file.get() < 0) {
-    std::error_code error;  // why not: looked up by name only on this rare path
+    std::error_code error;  // why it failed, asked by name: only on this rare path
     const auto status = std::filesystem::status(path, error);
     return FileError{error || !std::filesystem::exists(status) ? "no such file"
                      : std::filesystem::is_directory(status)   ? "is a directory, not a Markdown file"
