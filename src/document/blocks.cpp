@@ -127,6 +127,9 @@ void DocumentBuilder::read_table_row(NodeRef row) {
 }
 
 void DocumentBuilder::read_blocks(const MarkdownTree& tree) {
+  // About one block in 160 bytes of the generated corpus: reserved so that a long document's
+  // blocks are not copied over and over as they grow (3% of a 100 MB document's time).
+  m_doc.m_blocks.reserve(source().size() / 128);
   std::vector<int> lists;  // the list each open list node is, innermost last
   // Returns whether the node's children matter: inline content (and a table row's cells, read
   // from the row's source line) does not.
