@@ -30,18 +30,6 @@ constexpr std::array<std::uint8_t, 256> k_lower = [] {
 
 std::uint8_t class_of(char c) { return k_byte_class[static_cast<unsigned char>(c)]; }
 
-// An ASCII word byte lower-cased, or 0 for any other byte: the tight loop over a word's letters
-// reads one table.
-constexpr std::array<std::uint8_t, 256> k_ascii_word_lower = [] {
-  std::array<std::uint8_t, 256> lower{};
-  for (int c = 0; c < 256; ++c) {
-    if (k_byte_class[static_cast<std::size_t>(c)] == ascii_word) {
-      lower[static_cast<std::size_t>(c)] = k_lower[static_cast<std::size_t>(c)];
-    }
-  }
-  return lower;
-}();
-
 bool is_curly_apostrophe(std::string_view text, std::size_t i) {
   return i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' && text[i + 2] == '\x99';
 }
@@ -132,13 +120,9 @@ void append_text_words(std::string_view text, std::vector<TextWord>& words, std:
     const std::size_t begin = i;
     std::uint64_t hash = k_fnv_offset;
     while (i < size) {
-      std::uint8_t lowered = 0;
-      while (i < size && (lowered = k_ascii_word_lower[static_cast<unsigned char>(text[i])]) != 0) {
-        hash = (hash ^ lowered) * k_fnv_prime;  // the common case, kept tight: add_byte by table
-        ++i;
-      }
-      if (i == size) {
-        break;
+      if (class_of(text[i]) == ascii_word) {  // the common case, kept tight
+        hash = add_byte(hash, text[i++]);
+        continue;
       }
       if ((length = word_char_length(text, i)) > 0) {
         for (const std::size_t end = i + length; i < end; ++i) {
@@ -260,17 +244,7 @@ std::optional<PhraseMatcher::Hit> PhraseMatcher::match_from(std::string_view tex
 }
 
 std::vector<PhraseMatcher::Hit> PhraseMatcher::find_all(std::string_view text, std::span<const TextWord> words) const {
-  std::vector<Hit> hits;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!may_start(words[i].key)) {
-      continue;  // most words: one bit test
-    }
-    if (auto hit = match_from(text, words, i)) {
-      hits.push_back(*hit);
-      i += hit->word_count - 1;
-    }
-  }
-  return hits;
+  return std::move(find_all_of<1>({this}, m_first_word_filter, text, words)[0]);
 }
 
 std::optional<PhraseMatcher::Hit> PhraseMatcher::first(std::string_view text, std::span<const TextWord> words) const {
