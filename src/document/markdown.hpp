@@ -9,13 +9,12 @@ struct cmark_iter;
 
 namespace pmlint::document {
 
-// The node kinds pmlint looks at, mapped once from cmark-gfm's types (its extension types are
-// run-time globals, so they cannot be switch labels).
+// The block kinds pmlint looks at, mapped once from cmark-gfm's types (its extension types are
+// run-time globals, so they cannot be switch labels). A tree holds no inline nodes: see
+// MarkdownTree.
 enum class NodeKind {
   document, block_quote, list, item, code_block, html_block, custom_block, paragraph, heading,
-  thematic_break, footnote_definition, table, table_row, table_cell, text, softbreak, linebreak,
-  code, html_inline, custom_inline, emph, strong, link, image, strikethrough, footnote_reference,
-  other
+  thematic_break, footnote_definition, table, table_row, table_cell, other
 };
 
 // A borrowed, non-owning handle to a node of a parsed tree; cheap to copy.
@@ -36,10 +35,8 @@ class NodeRef {
   [[nodiscard]] bool is_task() const;
   [[nodiscard]] bool task_checked() const;
   [[nodiscard]] bool table_header_row() const;
-  [[nodiscard]] std::string_view literal() const;
   [[nodiscard]] NodeRef parent() const;
   [[nodiscard]] NodeRef first_child() const;
-  [[nodiscard]] NodeRef next() const;
   [[nodiscard]] cmark_node* raw() const { return m_node; }
 
   friend bool operator==(const NodeRef&, const NodeRef&) = default;
@@ -55,9 +52,11 @@ struct IterDeleter {
   void operator()(cmark_iter* iter) const noexcept;
 };
 
-// One parse of a Markdown text with the GFM extensions pmlint enables (table, strikethrough,
-// autolink, tasklist) and source positions on. The tree lives in its thread's parse arena, which
-// is emptied when the last MarkdownTree alive on that thread is destroyed.
+// One parse of a Markdown text's blocks with the GFM extensions pmlint enables (table,
+// strikethrough, autolink, tasklist) and source positions on. Paragraphs, headings and table
+// cells have no children: their inline content is not parsed (markdown.cpp says how). The tree
+// lives in its thread's parse arena, which is emptied when the last MarkdownTree alive on that
+// thread is destroyed.
 class MarkdownTree {
  public:
   // The text is `head` followed by `rest`, read as one: the caller can replace a prefix (blanked
@@ -71,8 +70,7 @@ class MarkdownTree {
 
   // Depth-first walk without recursion (documents may nest 100,000 deep). `visit(node, entering)`
   // is called on entry to every node and on exit from container nodes; it returns whether to go
-  // into the node's children (on exit the answer is not read). A reader of blocks that declines
-  // the children of paragraphs skips every inline node, the bulk of a tree.
+  // into the node's children (on exit the answer is not read).
   template <class Visitor>
   void walk(Visitor&& visit) const {
     Walker walker(m_root);

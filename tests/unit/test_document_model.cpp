@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
+#include "document/markdown.hpp"
 #include "support/helpers.hpp"
 
 namespace pmlint::document {
@@ -278,6 +281,44 @@ TEST_CASE("words_in gives exactly the prose words inside a range, for every rang
     }
   }
   CHECK(checked > 10000);
+}
+
+}  // namespace pmlint::document
+
+namespace pmlint::document {
+
+// pmlint replaces cmark-gfm's inline pass with nothing (markdown.cpp): the tree must still hold
+// every block, and no paragraph, heading or table cell may hold inline nodes. When this fails on a
+// build of cmark-gfm that binds the call to its own copy, pmlint's results are unchanged, only
+// slower.
+TEST_CASE("the Markdown tree holds every block and no inline nodes") {
+  const std::string text =
+      "# Incident *report*\n\n"
+      "Some **bold**, a [link](https://example.com), `code` and https://example.org ~~old~~.\n\n"
+      "- [ ] follow up with *the team*\n"
+      "- [x] done\n\n"
+      "| When | What |\n|---|---|\n| 10:00 | **alert** fired |\n";
+  const MarkdownTree tree("", text);
+  std::map<NodeKind, int> seen;
+  int nodes_with_children = 0;
+  tree.walk([&](NodeRef node, bool entering) {
+    if (entering) {
+      ++seen[node.kind()];
+      const NodeKind kind = node.kind();
+      if ((kind == NodeKind::paragraph || kind == NodeKind::heading || kind == NodeKind::table_cell) &&
+          node.first_child().valid()) {
+        ++nodes_with_children;
+      }
+    }
+    return true;
+  });
+  CHECK(nodes_with_children == 0);
+  CHECK(seen[NodeKind::other] == 0);  // no text, emphasis, link or code node
+  CHECK(seen[NodeKind::heading] == 1);
+  CHECK(seen[NodeKind::paragraph] == 3);  // the line of prose and the two items' texts
+  CHECK(seen[NodeKind::item] == 2);
+  CHECK(seen[NodeKind::table_row] == 2);
+  CHECK(seen[NodeKind::table_cell] == 4);
 }
 
 }  // namespace pmlint::document
