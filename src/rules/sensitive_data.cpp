@@ -8,7 +8,6 @@
 #include "engine/packs.hpp"
 #include "rules/common.hpp"
 #include "rules/rules.hpp"
-#include "rules/sensitive_patterns.hpp"
 #include "rules/text_scan.hpp"
 #include "util/regex.hpp"
 #include "util/text.hpp"
@@ -72,17 +71,24 @@ struct Detector {
   util::LazyRegex pattern;  // compiled only for files the one-pass check says it may match
 };
 
-using sensitive::Builtin;
+// The built-in detectors whose matches need more than a pattern to judge.
+constexpr std::string_view k_email =
+    R"((?:^|[^\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))";
+constexpr std::string_view k_ipv4 = R"((?:^|[^\w.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:[^\w]|$))";
+constexpr std::string_view k_ipv6 =
+    R"((?:^|[^\w:])((?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?:[0-9a-fA-F]{0,4}))(?:[^\w:]|$))";
+constexpr std::string_view k_phone =
+    R"((?:^|[^\w+:/-])((?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\+\d{1,3}(?:[ .-]\d{2,4}){3,5})(?:[^\w-]|$))";
+constexpr std::string_view k_card = R"((?:^|[^\w.:/#=-])(\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}|\d{13,19})(?:[^\w.-]|$))";
+constexpr std::array<std::string_view, 5> k_builtin_patterns = {k_email, k_ipv4, k_ipv6, k_phone, k_card};
+
+enum Builtin : std::size_t { email, ipv4, ipv6, phone, card };  // indexes into k_builtin_patterns
 
 // Each built-in pattern, compiled on first use and shared by every configuration.
 const re2::RE2& builtin_pattern(Builtin index) {
-  static const std::vector<util::LazyRegex> patterns = [] {
-    std::vector<util::LazyRegex> lazy;
-    for (const std::string_view pattern : sensitive::k_builtin_patterns) {
-      lazy.emplace_back(std::string(pattern));
-    }
-    return lazy;
-  }();
+  static const std::array<util::LazyRegex, 5> patterns = {
+      util::LazyRegex(std::string(k_email)), util::LazyRegex(std::string(k_ipv4)), util::LazyRegex(std::string(k_ipv6)),
+      util::LazyRegex(std::string(k_phone)), util::LazyRegex(std::string(k_card))};
   return patterns[index].get();
 }
 
@@ -159,20 +165,19 @@ class SensitiveData final : public engine::Rule {
   void configure(const engine::RuleOptions& options) override {
     // One pass over the text tells which patterns can match at all; most files need none.
     m_any = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions, re2::RE2::UNANCHORED);
-    for (const auto& [kind, pattern] : sensitive::pack_patterns()) {
-      add(kind, pattern);
+    const engine::PackData& pack = engine::pack("sensitive");
+    for (const auto& entry : pack.at("patterns")) {
+      add(entry.at("kind").get<std::string>(), entry.at("pattern").get<std::string>());
     }
-    const std::vector<std::string> extra_patterns = options.strings("extra_patterns");
-    for (const auto& extra : extra_patterns) {
+    for (const auto& extra : options.strings("extra_patterns")) {
       add("sensitive value", extra);
     }
-    m_scan_first = extra_patterns.empty();
     for (const auto& placeholder : engine::pack_strings("sensitive", "placeholders")) {
       m_placeholders.emplace_back(placeholder);
     }
     m_email_allow = engine::pack_strings("sensitive", "email_allow");
     m_allow = options.strings("allow");
-    for (const std::string_view pattern : sensitive::k_builtin_patterns) {
+    for (const std::string_view pattern : k_builtin_patterns) {
       m_any->Add(re2::StringPiece(pattern.data(), pattern.size()), nullptr);
     }
     if (!m_any->Compile()) {
@@ -193,9 +198,6 @@ class SensitiveData final : public engine::Rule {
       context.report(span, std::string(kind) + " '" + mask(found) + "'" + where + "; " + std::string(advice),
                      std::nullopt, severity);
     };
-    if (m_scan_first && !sensitive::may_match(text)) {
-      return;  // nearly every document: no pattern can match
-    }
     std::vector<int> matched;
     if (!m_any->Match(re2::StringPiece(text.data(), text.size()), &matched)) {
       return;
@@ -222,21 +224,21 @@ class SensitiveData final : public engine::Rule {
         return true;
       });
     }
-    each_builtin_match(sensitive::email, [&](const util::Match& match) {
+    each_builtin_match(email, [&](const util::Match& match) {
       const std::string_view email = match.group(1);
       if (!allowed_email(email)) {
         report("e-mail address", email, "name a role or team instead of a person's address");
       }
       return true;
     });
-    each_builtin_match(sensitive::ipv4, [&](const util::Match& match) {
+    each_builtin_match(ipv4, [&](const util::Match& match) {
       const std::string_view address = match.group(1);
       if (reportable_ipv4(text, address)) {
         report("IP address", address, "replace it with a placeholder such as <node-ip>");
       }
       return true;
     });
-    each_builtin_match(sensitive::ipv6, [&](const util::Match& match) {
+    each_builtin_match(ipv6, [&](const util::Match& match) {
       const std::string_view address = match.group(1);
       if (address.find("::") != std::string_view::npos || std::count(address.begin(), address.end(), ':') == 7) {
         if (!util::istarts_with(address, "2001:db8") && address != "::1" && address != "::") {
@@ -245,7 +247,7 @@ class SensitiveData final : public engine::Rule {
       }
       return true;
     });
-    each_builtin_match(sensitive::phone, [&](const util::Match& match) {
+    each_builtin_match(phone, [&](const util::Match& match) {
       const std::string_view number = match.group(1);
       const auto begin = static_cast<std::size_t>(number.data() - text.data());
       if (!in_url(text, begin, begin + number.size())) {
@@ -253,7 +255,7 @@ class SensitiveData final : public engine::Rule {
       }
       return true;
     });
-    each_builtin_match(sensitive::card, [&](const util::Match& match) {
+    each_builtin_match(card, [&](const util::Match& match) {
       const std::string_view candidate = match.group(1);
       std::string digits;
       for (const char c : candidate) {
@@ -345,7 +347,6 @@ class SensitiveData final : public engine::Rule {
   std::vector<std::string> m_email_allow;
   std::vector<std::string> m_allow;
   std::unique_ptr<re2::RE2::Set> m_any;  // every pattern above, for the one-pass check
-  bool m_scan_first = true;  // whether sensitive::may_match covers every pattern (none added)
 };
 
 }  // namespace
