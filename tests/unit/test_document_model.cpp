@@ -283,10 +283,6 @@ TEST_CASE("words_in gives exactly the prose words inside a range, for every rang
   CHECK(checked > 10000);
 }
 
-}  // namespace pmlint::document
-
-namespace pmlint::document {
-
 // pmlint replaces cmark-gfm's inline pass with nothing (markdown.cpp): the tree must still hold
 // every block, and no paragraph, heading or table cell may hold inline nodes. When this fails on a
 // build of cmark-gfm that binds the call to its own copy, pmlint's results are unchanged, only
@@ -303,8 +299,8 @@ TEST_CASE("the Markdown tree holds every block and no inline nodes") {
   int nodes_with_children = 0;
   tree.walk([&](NodeRef node, bool entering) {
     if (entering) {
-      ++seen[node.kind()];
       const NodeKind kind = node.kind();
+      ++seen[kind];
       if ((kind == NodeKind::paragraph || kind == NodeKind::heading || kind == NodeKind::table_cell) &&
           node.first_child().valid()) {
         ++nodes_with_children;
