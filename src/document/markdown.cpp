@@ -168,7 +168,7 @@ class ParseArena {
 // pmlint reads blocks only: the document builder blanks inline markup from the source itself, and
 // no rule reads emphasis, links or code spans as nodes. cmark-gfm has no option to leave inlines
 // unparsed, and its inline pass (with the autolink and text-merging passes over what it builds)
-// is about a third of its parse: 14% of pmlint's time on the 10,000 generated documents. That pass
+// is over a third of its parse: 14% of pmlint's time on the 10,000 generated documents. That pass
 // calls this function once for each paragraph, heading and table cell; Debian's shared
 // libcmark-gfm calls it through its procedure linkage table, so this definition in the program
 // takes the library's place and the pass builds nothing. Where a build of the library binds the
