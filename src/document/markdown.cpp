@@ -177,6 +177,10 @@ class ParseArena {
 extern "C" __attribute__((visibility("default"))) void cmark_parse_inlines(
     cmark_parser* /*parser*/, cmark_node* /*parent*/, void* /*refmap*/, int /*options*/) {}
 
+// For the same reason: at the end of every parse cmark-gfm walks the whole tree to merge adjacent
+// text nodes, which a tree of blocks does not have (1% of pmlint's instructions for nothing).
+extern "C" __attribute__((visibility("default"))) void cmark_consolidate_text_nodes(cmark_node* /*root*/) {}
+
 namespace pmlint::document {
 
 NodeKind NodeRef::kind() const {
