@@ -2,6 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "util/text.hpp"
 
@@ -69,19 +76,114 @@ std::size_t inner_apostrophe_length(std::string_view text, std::size_t i) {
   return length > 0 && i + length < text.size() && word_char_length(text, i + length) > 0 ? length : 0;
 }
 
-constexpr std::uint64_t k_fnv_offset = 14695981039346656037ULL;
-constexpr std::uint64_t k_fnv_prime = 1099511628211ULL;
+// A word's key hashes its bytes as the matcher compares them: ASCII letters lower-cased, any
+// apostrophe as '\''. The bytes go in eight at a time (a little-endian group, the last one
+// zero-padded), so most words cost one multiply instead of one per byte; the length goes in last.
+class WordKey {
+ public:
+  // One byte of a word read byte by byte (one with non-ASCII letters or an apostrophe).
+  void add(char byte) {
+    m_group |= std::uint64_t{k_lower[static_cast<unsigned char>(byte)]} << (8 * (m_length % 8));
+    if (++m_length % 8 == 0) {
+      mix(std::exchange(m_group, 0));
+    }
+  }
 
-std::uint64_t add_byte(std::uint64_t hash, char byte) {
-  return (hash ^ k_lower[static_cast<unsigned char>(byte)]) * k_fnv_prime;
-}
+  // The whole word `text[begin, end)`, all ASCII letters, digits and '_', to a key with nothing in
+  // it yet.
+  void add_ascii_word(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t i = begin;
+    for (; i + 8 <= end; i += 8) {
+      mix(lower_ascii_group(load_group(text.data() + i)));
+    }
+    if (i < end) {
+      const std::size_t rest = end - i;
+      const std::uint64_t group = i + 8 <= text.size() ? load_group(text.data() + i) & low_bytes(rest)
+                                                       : load_short_group(text.data() + i, rest);
+      m_group = lower_ascii_group(group);
+    }
+    m_length = end - begin;
+  }
 
-// Spreads the hash over all 64 bits (the filter uses the low ones).
-std::uint64_t finish(std::uint64_t hash) {
-  hash ^= hash >> 33;
-  hash *= 0xff51afd7ed558ccdULL;
-  hash ^= hash >> 33;
-  return hash;
+  [[nodiscard]] std::uint64_t finish() {
+    if (m_length % 8 != 0) {
+      mix(m_group);
+    }
+    // Spreads the hash over all 64 bits (the filters read the low ones, the tables higher ones).
+    std::uint64_t hash = m_hash + m_length;
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 33;
+    return hash;
+  }
+
+ private:
+  void mix(std::uint64_t group) { m_hash = std::rotl((m_hash ^ group) * 0x9E3779B97F4A7C15ULL, 27); }
+
+  static std::uint64_t load_group(const char* bytes) {
+    std::uint64_t group = 0;
+    std::memcpy(&group, bytes, sizeof group);
+    if constexpr (std::endian::native == std::endian::big) {
+      group = __builtin_bswap64(group);
+    }
+    return group;
+  }
+  static std::uint64_t load_short_group(const char* bytes, std::size_t count) {
+    std::uint64_t group = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+      group |= std::uint64_t{static_cast<unsigned char>(bytes[k])} << (8 * k);
+    }
+    return group;
+  }
+  static std::uint64_t low_bytes(std::size_t count) { return ~std::uint64_t{0} >> (64 - 8 * count); }
+
+  // 'A'..'Z' to 'a'..'z' in eight ASCII bytes at once, as k_lower does one at a time.
+  static std::uint64_t lower_ascii_group(std::uint64_t group) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    const std::uint64_t at_least_a = group + (0x80 - 'A') * ones;  // bit 7 of each byte: byte >= 'A'
+    const std::uint64_t beyond_z = group + (0x80 - 'Z' - 1) * ones;  // bit 7: byte > 'Z'
+    const std::uint64_t upper = at_least_a & ~beyond_z & (0x80 * ones);
+    return group | (upper >> 2);  // 0x80 >> 2 is 0x20, the case bit
+  }
+
+  std::uint64_t m_hash = 0x243F6A8885A308D3ULL;
+  std::uint64_t m_group = 0;  // the bytes not yet mixed
+  std::size_t m_length = 0;
+};
+
+// Which of up to 64 bytes at `bytes` are ASCII word characters (letters, digits, '_'), and which
+// ask for the careful reading (non-ASCII bytes and apostrophes); bit k is byte k. Sixteen bytes a
+// step where the processor has SSE2 (every x86-64 one), one a step for the rest and for the bytes
+// after the last 16 (a unit test holds both ways to a byte-by-byte reading of the rules).
+struct ByteMasks {
+  std::uint64_t word = 0;
+  std::uint64_t careful = 0;
+};
+
+ByteMasks classify(const char* bytes, std::size_t count) {
+  ByteMasks masks;
+  std::size_t k = 0;
+#if defined(__SSE2__)
+  for (; k + 16 <= count; k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + k));
+    const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));  // non-ASCII bytes stay negative
+    const __m128i letter =
+        _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    const __m128i digit =
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+    const auto non_ascii = static_cast<std::uint32_t>(_mm_movemask_epi8(v));
+    const auto apostrophes = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
+    masks.word |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(word))} << k;
+    masks.careful |= std::uint64_t{non_ascii | apostrophes} << k;
+  }
+#endif
+  for (; k < count; ++k) {
+    const std::uint8_t byte_class = class_of(bytes[k]);
+    masks.word |= std::uint64_t{byte_class == ascii_word} << k;
+    masks.careful |= std::uint64_t{byte_class == non_ascii || byte_class == apostrophe} << k;
+  }
+  return masks;
 }
 
 // Words of a phrase are separated by white space or hyphens only: not by punctuation that ends a
@@ -101,42 +203,121 @@ bool joins_phrase(std::string_view gap) {
   return true;
 }
 
+
+// The word that starts at `begin`, read byte by byte: for words that hold non-ASCII letters or
+// apostrophes. Returns its end.
+std::size_t read_careful_word(std::string_view text, std::size_t begin, WordKey& key) {
+  std::size_t i = begin;
+  while (i < text.size()) {
+    std::size_t length = word_char_length(text, i);
+    if (length > 0) {
+      for (const std::size_t end = i + length; i < end; ++i) {
+        key.add(text[i]);
+      }
+    } else if ((length = inner_apostrophe_length(text, i)) > 0) {
+      key.add('\'');
+      i += length;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// Reads a text's words from masks of 64 bytes: separators are skipped and runs of ASCII word bytes
+// measured a mask at a time, with no branch per byte; only at a non-ASCII byte or an apostrophe
+// does the reading go byte by byte.
+class WordReader {
+ public:
+  WordReader(std::string_view text, std::vector<TextWord>& words, std::uint32_t base)
+      : m_text(text), m_words(words), m_base(base) {
+    load(0);
+  }
+
+  void read() {
+    for (std::size_t i = next_candidate(0); i < m_text.size(); i = next_candidate(i)) {
+      i = is_careful(i) ? read_from_careful_byte(i) : read_ascii_word(i);
+    }
+  }
+
+ private:
+  // The masks cover [m_window, m_window + 64); `at` must lie in them.
+  void load(std::size_t at) {
+    m_window = at;
+    m_masks = classify(m_text.data() + at, std::min<std::size_t>(m_text.size() - at, 64));
+  }
+  void cover(std::size_t at) {
+    if (at >= m_window + 64) {
+      load(at);
+    }
+  }
+  [[nodiscard]] bool is_careful(std::size_t at) const { return ((m_masks.careful >> (at - m_window)) & 1U) != 0; }
+
+  // The first byte from `from` on that is not a separator (text's size if none).
+  std::size_t next_candidate(std::size_t from) {
+    while (from < m_text.size()) {
+      cover(from);
+      const std::uint64_t bits = (m_masks.word | m_masks.careful) >> (from - m_window);
+      if (bits != 0) {
+        return from + static_cast<std::size_t>(std::countr_zero(bits));
+      }
+      from = m_window + 64;
+    }
+    return m_text.size();
+  }
+
+  // The first byte from `from` on that is not an ASCII word byte (text's size if none).
+  std::size_t ascii_run_end(std::size_t from) {
+    while (from < m_text.size()) {
+      cover(from);
+      // A text's last masks have no word bits past its end, so the run stops there at the latest.
+      const std::uint64_t bits = ~m_masks.word >> (from - m_window);
+      if (bits != 0) {
+        return from + static_cast<std::size_t>(std::countr_zero(bits));
+      }
+      from = m_window + 64;
+    }
+    return m_text.size();
+  }
+
+  std::size_t read_ascii_word(std::size_t begin) {
+    const std::size_t end = ascii_run_end(begin);
+    WordKey key;
+    if (end < m_text.size() && is_careful(end)) {  // it may go on past an apostrophe or a non-ASCII letter
+      return add(begin, read_careful_word(m_text, begin, key), key);
+    }
+    key.add_ascii_word(m_text, begin, end);
+    return add(begin, end, key);
+  }
+
+  // At a non-ASCII byte or an apostrophe that no word before it took.
+  std::size_t read_from_careful_byte(std::size_t at) {
+    if (m_text[at] == '\'') {
+      return at + 1;
+    }
+    if (non_ascii_word_length(m_text, at) == 0) {
+      return at + char_length(m_text[at]);  // a separator, whole
+    }
+    WordKey key;
+    return add(at, read_careful_word(m_text, at, key), key);
+  }
+
+  std::size_t add(std::size_t begin, std::size_t end, WordKey& key) {
+    m_words.push_back({m_base + static_cast<std::uint32_t>(begin), m_base + static_cast<std::uint32_t>(end), key.finish()});
+    return end;
+  }
+
+  std::string_view m_text;
+  std::vector<TextWord>& m_words;
+  std::uint32_t m_base;
+  std::size_t m_window = 0;
+  ByteMasks m_masks;
+};
+
 }  // namespace
 
 void append_text_words(std::string_view text, std::vector<TextWord>& words, std::uint32_t base) {
-  const std::size_t size = text.size();
-  std::size_t i = 0;
-  while (i < size) {
-    const std::uint8_t byte_class = class_of(text[i]);
-    if (byte_class == separator || byte_class == apostrophe) {
-      ++i;  // spaces and punctuation: the most common bytes after letters
-      continue;
-    }
-    std::size_t length = byte_class == ascii_word ? 1 : non_ascii_word_length(text, i);
-    if (length == 0) {
-      i += char_length(text[i]);  // a separator, whole
-      continue;
-    }
-    const std::size_t begin = i;
-    std::uint64_t hash = k_fnv_offset;
-    while (i < size) {
-      if (class_of(text[i]) == ascii_word) {  // the common case, kept tight
-        hash = add_byte(hash, text[i++]);
-        continue;
-      }
-      if ((length = word_char_length(text, i)) > 0) {
-        for (const std::size_t end = i + length; i < end; ++i) {
-          hash = add_byte(hash, text[i]);
-        }
-      } else if ((length = inner_apostrophe_length(text, i)) > 0) {
-        hash = add_byte(hash, '\'');
-        i += length;
-      } else {
-        break;
-      }
-    }
-    words.push_back({base + static_cast<std::uint32_t>(begin), base + static_cast<std::uint32_t>(i), finish(hash)});
-  }
+  WordReader(text, words, base).read();
 }
 
 std::vector<TextWord> text_words(std::string_view text) {
