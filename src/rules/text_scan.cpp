@@ -1,7 +1,7 @@
 #include "rules/text_scan.hpp"
 
 #include <algorithm>
-#include <set>
+#include <functional>
 
 #include "document/vocabulary.hpp"
 #include "util/text.hpp"
@@ -88,17 +88,15 @@ std::vector<Word> words_of(std::string_view text) {
 std::vector<const document::Block*> blocks_of(const document::Document& document,
                                               const std::vector<const document::Section*>& sections) {
   std::vector<const document::Block*> blocks;
-  std::set<const document::Block*> seen;
   for (const auto* section : sections) {
-    for (const auto* block : document.prose_blocks(section->body)) {
-      if (seen.insert(block).second) {
-        blocks.push_back(block);
-      }
-    }
+    const auto in_section = document.prose_blocks(section->body);
+    blocks.insert(blocks.end(), in_section.begin(), in_section.end());
   }
+  // A block in two of the sections (one nested in the other) comes once: the copies sort together.
   std::sort(blocks.begin(), blocks.end(), [](const document::Block* a, const document::Block* b) {
-    return a->span.begin < b->span.begin;
+    return a->span.begin != b->span.begin ? a->span.begin < b->span.begin : std::less<>()(a, b);
   });
+  blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
   return blocks;
 }
 
