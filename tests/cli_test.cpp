@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "support/helpers.hpp"
@@ -43,6 +44,31 @@ TEST_CASE("cli: findings at error level exit 1; warnings alone exit 0 unless the
   CHECK(run_pmlint({"warn.md", "--select", "severity-missing", "--severity-threshold", "warning"}, "", dir.path())
             .exit_code == 1);
   CHECK(run_pmlint({"bad.md", "--exit-zero"}, "", dir.path()).exit_code == 0);
+}
+
+TEST_CASE("cli: --select and --ignore take one comma-separated value each time, and paths may follow") {
+  const TempDir dir;
+  dir.write("bad.md", "# Notes\n\nSomething happened.\n");
+  const auto rules_in = [](const std::string& out) {
+    std::set<std::string> rules;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      rules.insert(line.substr(line.rfind('[')));
+    }
+    return rules;
+  };
+  const auto selected = run_pmlint({"--select", "impact-missing,timeline-missing", "--select", "severity-missing", "bad.md"}, "",
+                                   dir.path());
+  CHECK_MESSAGE(selected.exit_code == 1, selected.err);
+  CHECK(rules_in(selected.out) == std::set<std::string>{"[impact-missing]", "[severity-missing]", "[timeline-missing]"});
+  const auto ignored = run_pmlint({"--ignore", "impact-missing", "--ignore", "severity-missing,timeline-missing", "bad.md"},
+                                  "", dir.path());
+  CHECK_MESSAGE(ignored.exit_code == 1, ignored.err);
+  const auto rules = rules_in(ignored.out);
+  CHECK(rules.size() > 3);
+  CHECK(rules.count("[impact-missing]") == 0);
+  CHECK(rules.count("[severity-missing]") == 0);
+  CHECK(rules.count("[timeline-missing]") == 0);
 }
 
 TEST_CASE("cli: bad input gets a clear message naming the file, exit 2, and other files are still linted") {

@@ -46,9 +46,14 @@ int run(int argc, char** argv) {
   check_command->add_option("--config", check_options.config,
                             "Configuration file to use instead of the nearest .pmlint.yaml");
   check_command->add_option("--profile", check_options.profile, "Built-in profile: recommended, strict, minimal");
-  check_command->add_option("--select", check_options.select, "Run only these rules (comma-separated)")->delimiter(',');
-  check_command->add_option("--extend-select", check_options.extend_select, "Also run these rules")->delimiter(',');
-  check_command->add_option("--ignore", check_options.ignore, "Do not run these rules (comma-separated)")->delimiter(',');
+  // One value each time, split at commas (as ruff reads them): `--select a,b file.md` lints
+  // file.md rather than taking it for a third rule; `--select a --select b` adds up.
+  const auto rule_list = [&](const char* name, std::vector<std::string>& into, const char* help) {
+    check_command->add_option(name, into, help)->delimiter(',')->allow_extra_args(false);
+  };
+  rule_list("--select", check_options.select, "Run only these rules (comma-separated)");
+  rule_list("--extend-select", check_options.extend_select, "Also run these rules (comma-separated)");
+  rule_list("--ignore", check_options.ignore, "Do not run these rules (comma-separated)");
   check_command->add_option("--severity-threshold", check_options.severity_threshold,
                             "Lowest severity that makes the exit code 1: info, warning or error")
       ->check(CLI::IsMember({"info", "warning", "error"}))
