@@ -2,7 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "document/builder.hpp"
 #include "util/text.hpp"
@@ -58,16 +64,39 @@ std::size_t find_backtick_run(std::string_view text, std::size_t from, std::size
   return std::string_view::npos;
 }
 
-// The bytes where inline markup can begin; the scan skips every other byte at one table lookup.
+// The bytes where inline markup can begin; the scan skips every other byte.
+constexpr std::string_view k_markup_bytes = "\\`<![]*~_:.";
 constexpr std::array<bool, 256> k_markup_starts = [] {
   std::array<bool, 256> starts{};
-  for (const char c : std::string_view("\\`<![]*~_:.")) {
+  for (const char c : k_markup_bytes) {
     starts[static_cast<unsigned char>(c)] = true;
   }
   return starts;
 }();
 
 bool may_start_markup(char c) { return k_markup_starts[static_cast<unsigned char>(c)]; }
+
+// The first byte in [from, end) where inline markup may begin, or `end`: sixteen bytes a step
+// where the processor has SSE2 (every x86-64 one), then one a step. Prose runs for dozens of
+// bytes between two of them, mostly to the next "." or ":".
+std::size_t next_markup_start(std::string_view text, std::size_t from, std::size_t end) {
+#if defined(__SSE2__)
+  for (; from + 16 <= end; from += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+    __m128i starts = _mm_setzero_si128();
+    for (const char c : k_markup_bytes) {
+      starts = _mm_or_si128(starts, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)));
+    }
+    if (const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(starts)); mask != 0) {
+      return from + static_cast<std::size_t>(std::countr_zero(mask));
+    }
+  }
+#endif
+  while (from < end && !may_start_markup(text[from])) {
+    ++from;
+  }
+  return from;
+}
 
 // The first letter of a bare URL whose "://" (after "http" or "https") or "." (after "www") is at
 // `at`, or npos. Its letters must lie at or after `scanned_from` (not inside markup the scan
@@ -300,11 +329,7 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
     i = next;
     scanned_from = next;
   };
-  while (i < end) {
-    if (!may_start_markup(text[i])) {
-      ++i;
-      continue;
-    }
+  while ((i = next_markup_start(text, i, end)) < end) {
     const char c = text[i];
     if (c == ':' || c == '.') {
       // Bare URLs (GFM autolinks): their words are not prose. Found at the ':' of "http://" or
