@@ -59,7 +59,7 @@ class BumpRegion {
         m_chunk_size(first_chunk) {}
 
   void* allocate(std::size_t size) {
-    if (size > SIZE_MAX / 4) {
+    if (size > SIZE_MAX / 4) {  // no such block could be had; and no sum below can overflow
       out_of_memory();
     }
     const std::size_t total = k_header + rounded(size);

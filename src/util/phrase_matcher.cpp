@@ -203,7 +203,6 @@ bool joins_phrase(std::string_view gap) {
   return true;
 }
 
-
 // The word that starts at `begin`, read byte by byte: for words that hold non-ASCII letters or
 // apostrophes. Returns its end.
 std::size_t read_careful_word(std::string_view text, std::size_t begin, WordKey& key) {
