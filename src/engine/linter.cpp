@@ -1,7 +1,6 @@
 #include "engine/linter.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <map>
@@ -63,9 +62,10 @@ class SectionLabels {
 
 std::string fingerprint(const document::Document& document, const Diagnostic& diagnostic, SectionLabels& sections) {
   std::string text;
+  text.reserve(diagnostic.span.size());
   for (const char c : diagnostic.span.of(document.source())) {
     if (!util::is_space(c)) {
-      text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      text.push_back(util::lower_ascii(c));  // what std::tolower does in the C locale, inline
     }
   }
   std::uint64_t hash = fnv1a(diagnostic.rule_id);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "output/reporter.hpp"
+#include "util/utf8.hpp"
 
 namespace pmlint::output {
 
@@ -16,19 +17,40 @@ nlohmann::json location_json(const engine::Location& location) {
           {"end_column", location.end_column}, {"offset", location.offset}, {"length", location.length}};
 }
 
-// A JSON string literal; invalid UTF-8 (possible in file names) becomes U+FFFD. Printable ASCII
-// without quotes or backslashes, most of what pmlint writes, is its own literal.
+// A JSON string literal, written as nlohmann::json writes it: '"', '\\' and control characters
+// escaped, everything else (UTF-8 included) as it is. Text that is not valid UTF-8 (possible in
+// file names) goes through nlohmann::json, which puts U+FFFD for the bytes it cannot read.
+// Messages quote the document, so many hold a quote mark or a non-ASCII character: an escaper of
+// its own spares them nlohmann's copy and allocations.
 std::string json_string(std::string_view text) {
-  const bool verbatim = std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
-  if (verbatim) {
-    std::string literal;
-    literal.reserve(text.size() + 2);
-    literal += '"';
-    literal += text;
-    literal += '"';
-    return literal;
+  if (util::find_invalid_utf8(text)) {
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string literal;
+  literal.reserve(text.size() + 2);
+  literal += '"';
+  for (const char c : text) {
+    switch (c) {
+      case '"': literal += "\\\""; break;
+      case '\\': literal += "\\\\"; break;
+      case '\b': literal += "\\b"; break;
+      case '\f': literal += "\\f"; break;
+      case '\n': literal += "\\n"; break;
+      case '\r': literal += "\\r"; break;
+      case '\t': literal += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static constexpr std::string_view k_hex = "0123456789abcdef";
+          literal += "\\u00";
+          literal += k_hex[static_cast<unsigned char>(c) >> 4];
+          literal += k_hex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+          literal += c;
+        }
+    }
+  }
+  literal += '"';
+  return literal;
 }
 
 void append_number(std::string& out, std::uint32_t value) {

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <sstream>
 
@@ -187,6 +189,34 @@ TEST_CASE("output: text lines have the gcc shape; JSON keeps its contract") {
   const std::string expected_start =
       R"({"version":1,"diagnostics":[{"column":5,"end_column":9,"end_line":3,"fingerprint":"","fix":null,"length":4,"line":3,"message":"no Impact section","offset":20,"path":"pm/a.md","rule":"impact-missing","severity":"error"}],"errors":[],"summary":)";
   CHECK(json.str().rfind(expected_start, 0) == 0);
+}
+
+TEST_CASE("output: JSON strings are written byte for byte as nlohmann::json writes them") {
+  // Every ASCII byte, quotes and backslashes, UTF-8 letters and punctuation; and a path that is
+  // not UTF-8, which nlohmann::json writes with U+FFFD.
+  std::string message = "'team\xE2\x80\x99s' \"quoted\" \xC3\xA9t\xC3\xA9 \xE2\x80\xA6 \xF0\x9F\x98\x80 ";
+  for (int c = 1; c < 0x80; ++c) {
+    message.push_back(static_cast<char>(c));
+  }
+  engine::FileResult result;
+  result.path = "pm/\xFF\xFEodd \"name\".md";
+  Finding finding;
+  finding.rule_id = "impact-missing";
+  finding.severity = Severity::error;
+  finding.message = message;
+  finding.fingerprint = "0123456789abcdef";
+  result.findings.push_back(finding);
+  std::ostringstream json;
+  auto reporter = output::make_json_reporter(json);
+  reporter->file(result);
+  reporter->finish({});
+  const auto written = [](const std::string& text) {
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  CHECK(json.str().find("\"message\":" + written(message) + ",") != std::string::npos);
+  CHECK(json.str().find("\"path\":" + written(result.path) + ",") != std::string::npos);
+  const auto parsed = nlohmann::json::parse(json.str());
+  CHECK(parsed["diagnostics"][0]["message"].get<std::string>() == message);
 }
 
 }  // namespace pmlint::engine
