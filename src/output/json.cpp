@@ -29,7 +29,14 @@ std::string json_string(std::string_view text) {
   std::string literal;
   literal.reserve(text.size() + 2);
   literal += '"';
-  for (const char c : text) {
+  std::size_t verbatim_from = 0;  // bytes from here on are copied in one piece at the next escape
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') {
+      continue;
+    }
+    literal.append(text.data() + verbatim_from, i - verbatim_from);
+    verbatim_from = i + 1;
     switch (c) {
       case '"': literal += "\\\""; break;
       case '\\': literal += "\\\\"; break;
@@ -38,17 +45,15 @@ std::string json_string(std::string_view text) {
       case '\n': literal += "\\n"; break;
       case '\r': literal += "\\r"; break;
       case '\t': literal += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static constexpr std::string_view k_hex = "0123456789abcdef";
-          literal += "\\u00";
-          literal += k_hex[static_cast<unsigned char>(c) >> 4];
-          literal += k_hex[static_cast<unsigned char>(c) & 0xF];
-        } else {
-          literal += c;
-        }
+      default: {
+        static constexpr std::string_view k_hex = "0123456789abcdef";
+        literal += "\\u00";
+        literal += k_hex[static_cast<unsigned char>(c) >> 4];
+        literal += k_hex[static_cast<unsigned char>(c) & 0xF];
+      }
     }
   }
+  literal.append(text.data() + verbatim_from, text.size() - verbatim_from);
   literal += '"';
   return literal;
 }
