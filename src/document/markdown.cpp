@@ -164,7 +164,7 @@ class ParseArena {
   ParseArena() : m_nodes(std::size_t{1} << 20), m_buffers(std::size_t{4} << 20) {}
 
   static void* calloc(std::size_t count, std::size_t size) {
-    if (size != 0 && count > SIZE_MAX / 4 / size) {
+    if (size != 0 && count > SIZE_MAX / size) {  // the product overflows; allocate refuses the rest
       BumpRegion::out_of_memory();
     }
     void* block = of_this_thread().m_nodes.allocate(count * size);
