@@ -118,6 +118,15 @@ std::size_t url_start_before(std::string_view text, std::size_t at, std::size_t 
   return starts_here("www") ? at - 3 : std::string_view::npos;
 }
 
+// "<br>", "<br/>", "<BR />": a hard line break written as HTML.
+bool is_line_break_tag(std::string_view tag) {
+  if (tag.size() < 4 || (tag[1] != 'b' && tag[1] != 'B') || (tag[2] != 'r' && tag[2] != 'R')) {
+    return false;
+  }
+  const std::string_view rest = tag.substr(3, tag.size() - 4);
+  return rest.find_first_not_of(" /") == std::string_view::npos;
+}
+
 }  // namespace
 
 void DocumentBuilder::add_block(BlockKind kind, ByteSpan span, int heading_level) {
@@ -390,6 +399,9 @@ void DocumentBuilder::blank_inline_markup(ByteSpan span) {
       if (close < end && text[close] == '>' && close > i + 1 &&
           (util::is_ascii_alpha(text[i + 1]) || text[i + 1] == '/')) {
         blank(i, close + 1);
+        if (is_line_break_tag(text.substr(i, close + 1 - i))) {
+          prose[close] = '\n';  // "a<br>b" is two lines: metadata and timeline entries joined on one
+        }
         skip_to(close + 1);
         continue;
       }

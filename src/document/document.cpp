@@ -74,6 +74,25 @@ std::string DocumentBuilder::plain_text(ByteSpan span) const {
   return text;
 }
 
+std::vector<ByteSpan> Document::prose_lines(ByteSpan range) const {
+  std::vector<ByteSpan> lines;
+  range.end = std::min<std::uint32_t>(range.end, static_cast<std::uint32_t>(m_prose.size()));
+  std::uint32_t begin = range.begin;
+  for (std::uint32_t k = range.begin; k <= range.end; ++k) {
+    if (k == range.end || m_prose[k] == '\n') {
+      std::uint32_t end = k;
+      if (end > begin && m_prose[end - 1] == '\r') {
+        --end;
+      }
+      if (end > begin) {
+        lines.push_back({begin, end});
+      }
+      begin = k + 1;
+    }
+  }
+  return lines;
+}
+
 const MetadataEntry* Document::metadata_entry(std::string_view key) const {
   for (const auto& entry : m_metadata) {
     if (entry.key == key) {

@@ -107,6 +107,7 @@ struct TimelineEntry {
   ByteSpan text_span;     // what happened
   std::optional<CivilDate> date;   // as written or carried from a day heading / date line
   bool date_carried = false;
+  ByteSpan date_span;              // where the date is written: on the entry, or the date line above
   std::optional<ClockTime> time;
   std::optional<ClockTime> range_end;
   Precision precision = Precision::unknown;
@@ -116,6 +117,8 @@ struct TimelineEntry {
   std::optional<ZoneRef> zone;     // explicit on the entry, or declared for the timeline
   ZoneSource zone_source = ZoneSource::none;
   ByteSpan zone_span;              // explicit zone as written
+  std::optional<ClockTime> utc_equivalent;  // "09:05 PDT (16:05 UTC)": the UTC time written beside
+  ByteSpan utc_span;
   Milestone milestone = Milestone::none;
   bool milestone_explicit = false;  // from a tag, a label or a milestone column, not wording
   unsigned milestones_mentioned = 0;  // every milestone the entry's wording mentions (1 << Milestone)
@@ -169,7 +172,8 @@ class Document {
   [[nodiscard]] const std::string& path() const { return m_path; }
   [[nodiscard]] std::string_view source() const { return *m_source; }
   // The source with everything that is not prose blanked to spaces (same length, newlines
-  // kept): code, HTML and comments, markup characters, link targets, front matter, quotes.
+  // kept): code, HTML and comments, markup characters, link targets, front matter, quotes. A
+  // "<br>" ends in a newline: the author broke the line there.
   [[nodiscard]] std::string_view prose() const { return m_prose; }
   [[nodiscard]] const LineIndex& lines() const { return *m_lines; }
   [[nodiscard]] const Vocabulary& vocabulary() const { return *m_vocabulary; }
@@ -207,6 +211,9 @@ class Document {
   [[nodiscard]] std::optional<CivilDate> incident_date() const;
   // Whether the timeline declares its zone once ("All times in UTC"); the declared zone.
   [[nodiscard]] const std::optional<ZoneRef>& declared_zone() const { return m_declared_zone; }
+  // The lines of `range` in the prose view, without their line ends: source lines, cut again
+  // where a "<br>" breaks one. Empty lines are left out.
+  [[nodiscard]] std::vector<ByteSpan> prose_lines(ByteSpan range) const;
   // Blocks of prose (paragraphs, headings, cells) whose span intersects [begin, end).
   [[nodiscard]] std::vector<const Block*> prose_blocks(ByteSpan range) const;
   // The words of the prose view, read once for every rule that looks for phrases; and those

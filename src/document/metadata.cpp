@@ -80,16 +80,8 @@ void DocumentBuilder::add_metadata(std::string_view name, std::string value, std
 }
 
 void DocumentBuilder::read_key_value_lines(ByteSpan block, MetadataSource source) {
-  const LineIndex& lines = m_doc.lines();
-  const std::uint32_t first = lines.line_of(block.begin);
-  const std::uint32_t last = lines.line_of(block.end > block.begin ? block.end - 1 : block.begin);
-  for (std::uint32_t line = first; line <= last; ++line) {
-    ByteSpan span = lines.line_span(line);
-    span.begin = std::max(span.begin, block.begin);
-    span.end = std::min(span.end, block.end);
-    if (span.empty()) {
-      continue;
-    }
+  // Lines of the prose view, so that "Author: @dana<br>Reviewed: yes" gives two.
+  for (const ByteSpan span : m_doc.prose_lines(block)) {
     const std::string_view text = span.of(this->source());
     const std::size_t colon = text.find(':');
     if (colon == std::string_view::npos) {

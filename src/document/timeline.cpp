@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <span>
 
 #include "document/builder.hpp"
 #include "util/regex.hpp"
@@ -24,19 +25,30 @@ const RE2& happened_on_pattern() {
 constexpr std::array<std::string_view, 8> k_prose_openers = {"On ", "At ", "Around ", "By ", "About ",
                                                               "Shortly after ", "Just before ", "Then at "};
 
-// A tag that names a milestone explicitly: **OUTAGE BEGINS**, [detection].
+// A tag that names a milestone explicitly: **OUTAGE BEGINS**, [detection], [IMPACT STARTS],
+// -- OUTAGE OVER --, or words in capitals ("IMPACT START"). Which group matched tells the tag.
 const RE2& explicit_tag_pattern() {
-  static const RE2 pattern(R"((?:\*\*|__)\s*([A-Za-z][A-Za-z -]{2,40}?)\s*:?\s*(?:\*\*|__)|\[([A-Za-z ]{4,20})\])");
+  static const RE2 pattern(
+      R"((?:\*\*|__)\s*([A-Za-z][A-Za-z -]{2,40}?)\s*:?\s*(?:\*\*|__)|\[([A-Za-z ]{4,20})\])"
+      R"(|(?:--|==)\s*([A-Za-z][A-Za-z ]{2,30}?)\s*(?:--|==)|\b([A-Z]{3,}(?: [A-Z]{3,}){0,3})\b)");
   return pattern;
 }
 
 // What explicit_tag_pattern needs to match at all: "**" or "__" then, after white space, a
-// letter, or "[" then a letter or a space. Most entry lines have neither (a bold time,
-// "**14:02**", is no tag), and are spared the regular expression. (is_space also takes '\v',
-// which the pattern's \s does not: a line this lets through, the pattern still judges.)
+// letter; "[" then a letter or a space; "--" or "=="; or three capitals in a row. Most entry
+// lines have none (a bold time, "**14:02**", is no tag), and are spared the regular expression.
+// (is_space also takes '\v', which the pattern's \s does not: a line this lets through, the
+// pattern still judges.)
 bool may_hold_tag(std::string_view text) {
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     if (text[i] == '[' && (util::is_ascii_alpha(text[i + 1]) || text[i + 1] == ' ')) {
+      return true;
+    }
+    if ((text[i] == '-' || text[i] == '=') && text[i + 1] == text[i]) {
+      return true;
+    }
+    if (i + 2 < text.size() && util::is_ascii_upper(text[i]) && util::is_ascii_upper(text[i + 1]) &&
+        util::is_ascii_upper(text[i + 2])) {
       return true;
     }
     if ((text[i] == '*' || text[i] == '_') && text[i + 1] == text[i]) {
@@ -66,9 +78,11 @@ class TimelineReader {
  private:
   void read_section(int section_index);
   void read_table(const Table& table);
+  void read_row(std::span<const ByteSpan> cells, ByteSpan row_span, int time_column, int milestone_column,
+                std::string_view row_source);
   void read_heading(const Block& heading, std::uint32_t section_end);
   void read_item(const ListItem& item, const Block& lead);
-  void read_paragraph(const Block& paragraph, bool preamble);
+  void read_lines(ByteSpan span, ScanOptions options, bool preamble);
   void read_timestamped_lists();
   void read_prose_sentences();
 
@@ -78,12 +92,18 @@ class TimelineReader {
     std::string_view label;        // "First detected", when the time follows a label
   };
   std::optional<Found> leading_time(ByteSpan span, ScanOptions options, bool allow_label) const;
+  std::optional<TimeExpression> time_in_leading_code(ByteSpan span, ScanOptions options) const;
   void add_entry(const Found& found, ByteSpan entry_span, ByteSpan text_span, std::string_view tag_text);
   std::optional<ZoneRef> zone_declared_in(std::string_view text) const;
   void set_current_date(const CivilDate& date);
   // A day heading or date line: the date entries below it carry.
-  void start_day(const CivilDate& date);
+  void start_day(const CivilDate& date, ByteSpan written);
+  // Items listed under a date line that give no time of their own become entries of that day,
+  // when no item of the day gives a time: a timeline kept by the day.
+  void note_untimed_item(const ListItem& item, const Block& lead);
+  void add_untimed_items();
   static bool date_only(const TimeExpression& expression, std::string_view rest);
+  [[nodiscard]] std::vector<ByteSpan> prose_lines(ByteSpan span) const { return m_doc.prose_lines(span); }
 
   const Document& m_doc;
   const Vocabulary& m_vocabulary;
@@ -96,6 +116,11 @@ class TimelineReader {
   // "Unless otherwise noted all events happened on 2019-10-21": the date of entries that give
   // none, whatever date an exception names.
   std::optional<CivilDate> m_default_date;
+  // The last date line and what came under it.
+  std::optional<CivilDate> m_day;
+  ByteSpan m_day_written;
+  std::size_t m_entries_at_day = 0;
+  std::vector<std::pair<const ListItem*, const Block*>> m_untimed_items;
   int m_section = -1;
   int m_group = 0;
 };
@@ -110,9 +135,42 @@ std::optional<ZoneRef> TimelineReader::zone_declared_in(std::string_view text) c
   return m_scanner.parse_zone_at(text, offset, end, false);
 }
 
-void TimelineReader::start_day(const CivilDate& date) {
+void TimelineReader::start_day(const CivilDate& date, ByteSpan written) {
+  add_untimed_items();
   set_current_date(date);
   m_default_date.reset();
+  m_day = m_current_date;
+  m_day_written = written;
+  m_entries_at_day = m_entries.size();
+}
+
+void TimelineReader::note_untimed_item(const ListItem& item, const Block& lead) {
+  if (m_day && (m_untimed_items.empty() || item.depth <= m_untimed_items.front().first->depth)) {
+    if (!m_untimed_items.empty() && item.depth < m_untimed_items.front().first->depth) {
+      m_untimed_items.clear();
+    }
+    m_untimed_items.emplace_back(&item, &lead);
+  }
+}
+
+void TimelineReader::add_untimed_items() {
+  std::vector<std::pair<const ListItem*, const Block*>> items;
+  items.swap(m_untimed_items);
+  if (!m_day || m_entries.size() != m_entries_at_day) {
+    return;
+  }
+  const std::optional<CivilDate> saved = m_current_date;
+  for (const auto& [item, lead] : items) {
+    Found found;
+    found.expression.date = m_day;
+    found.expression.precision = Precision::day;
+    found.expression.begin = found.expression.end = lead->span.begin;
+    m_current_date = m_day;
+    add_entry(found, item->span, lead->span, lead->span.of(m_doc.source()));
+    m_entries.back().date_span = m_day_written;
+  }
+  m_current_date = saved;
+  m_entries_at_day = m_entries.size();
 }
 
 void TimelineReader::set_current_date(const CivilDate& date) {
@@ -124,12 +182,46 @@ void TimelineReader::set_current_date(const CivilDate& date) {
 }
 
 bool TimelineReader::date_only(const TimeExpression& expression, std::string_view rest) {
-  // "2019-01-22", "## May 12", "2015-10-21 (all times UTC)": a date line, not an event.
+  // "2019-01-22", "## May 12", "**Mar 3, 2024**:", "2015-10-21 (all times UTC)": a date line
+  // that separates days, not an event. "2023-11-02: patch released" is an event of that day.
   if (!expression.date || expression.time) {
     return false;
   }
-  const std::string_view tail = util::trim(rest);
-  return tail.empty() || tail.front() == '(' || tail.front() == ':';
+  std::string_view tail = util::trim(rest);
+  while (!tail.empty() && (tail.front() == ':' || tail.front() == '*' || tail.front() == '_' ||
+                           tail.front() == '-' || tail.front() == ',' || util::is_space(tail.front()))) {
+    tail.remove_prefix(1);
+  }
+  return tail.empty() || tail.front() == '(';
+}
+
+std::optional<TimeExpression> TimelineReader::time_in_leading_code(ByteSpan span, ScanOptions options) const {
+  // "- `16:20` pods restarted": the time is inline code, which the prose view blanks.
+  const std::string_view source = m_doc.source();
+  std::uint32_t at = span.begin;
+  while (at < span.end && (util::is_space(source[at]) || source[at] == '#' || source[at] == '*' || source[at] == '_')) {
+    ++at;
+  }
+  if (at >= span.end || source[at] != '`' || m_prose[at] != ' ') {
+    return std::nullopt;
+  }
+  std::uint32_t open = at;
+  while (open < span.end && source[open] == '`') {
+    ++open;
+  }
+  const std::string_view ticks = source.substr(at, open - at);
+  const std::size_t close = source.substr(0, span.end).find(ticks, open);
+  if (close == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::string_view inner = source.substr(open, close - open);
+  const std::size_t lead = inner.size() - util::trim_left(inner).size();
+  auto expression = m_scanner.parse_at(inner, lead, options);
+  if (!expression || !util::trim(inner.substr(expression->end)).empty()) {
+    return std::nullopt;  // the code holds more than a time: a command or a log line
+  }
+  expression->shift(open);
+  return expression;
 }
 
 std::optional<TimelineReader::Found> TimelineReader::leading_time(ByteSpan span, ScanOptions options,
@@ -140,12 +232,13 @@ std::optional<TimelineReader::Found> TimelineReader::leading_time(ByteSpan span,
     ++start;
   }
   Found found;
+  if (auto code = time_in_leading_code(span, options)) {
+    found.expression = std::move(*code);
+    return found;
+  }
   auto at = [&](std::size_t pos) -> bool {
     if (auto expression = m_scanner.parse_at(text, pos, options)) {
-      expression->begin += span.begin;
-      expression->end += span.begin;
-      expression->zone_begin += span.begin;
-      expression->zone_end += span.begin;
+      expression->shift(span.begin);
       found.expression = std::move(*expression);
       return true;
     }
@@ -206,12 +299,14 @@ void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan
     const std::optional<CivilDate> before = m_current_date;
     set_current_date(*expression.date);
     entry.date = m_current_date;
+    entry.date_span = entry.time_span;
     if (m_default_date) {
       m_current_date = before;  // an exception to the declared date does not carry
     }
   } else if (m_current_date) {
     entry.date = m_current_date;
     entry.date_carried = true;
+    entry.date_span = m_day_written;
     if (m_vocabulary.mentions_day_rollover(m_prose, words) && m_current_date->year > 0) {
       m_current_date = civil_from_days(days_since_epoch(*m_current_date) + 1);
       entry.date = m_current_date;
@@ -228,9 +323,21 @@ void TimelineReader::add_entry(const Found& found, ByteSpan entry_span, ByteSpan
     entry.zone = m_section_zone;
     entry.zone_source = ZoneSource::declared;
   }
+  if (expression.utc_equivalent) {
+    entry.utc_equivalent = expression.utc_equivalent;
+    entry.utc_span = {static_cast<std::uint32_t>(expression.utc_begin), static_cast<std::uint32_t>(expression.utc_end)};
+  }
   // The milestone: an explicit tag, else the label, else the first milestone phrase.
-  if (const auto tag = may_hold_tag(tag_text) ? util::search(explicit_tag_pattern(), tag_text) : std::nullopt) {
-    entry.milestone = m_vocabulary.milestone_tag(tag->group(1).empty() ? tag->group(2) : tag->group(1));
+  if (may_hold_tag(tag_text)) {
+    util::for_each_match(explicit_tag_pattern(), tag_text, [&](const util::Match& match) {
+      for (int group = 1; group <= 4; ++group) {
+        if (!match.group(group).empty()) {
+          entry.milestone = m_vocabulary.milestone_tag(match.group(group));
+          break;
+        }
+      }
+      return entry.milestone == Milestone::none;
+    });
   }
   if (entry.milestone == Milestone::none && !found.label.empty()) {
     entry.milestone = m_vocabulary.milestone_tag(found.label);
@@ -271,53 +378,104 @@ void TimelineReader::read_table(const Table& table) {
       milestone_column = static_cast<int>(c);
     }
   }
-  const ScanOptions options{/*compact_time=*/true, /*coarse_words=*/true};
   const std::optional<ZoneRef> saved_zone = m_section_zone;
   if (header_zone) {
     m_section_zone = header_zone;
   }
+  const std::size_t width = header.cells.size();
+  const ScanOptions options{/*compact_time=*/true, /*coarse_words=*/true};
+  const std::size_t column = time_column < 0 ? 0 : static_cast<std::size_t>(time_column);
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     const TableRow& row = table.rows[r];
-    if (row.cells.empty()) {
-      continue;
-    }
-    int column = time_column;
-    if (column < 0 || static_cast<std::size_t>(column) >= row.cells.size()) {
-      column = 0;
-    }
-    const ByteSpan cell = row.cells[static_cast<std::size_t>(column)];
-    auto found = leading_time(cell, options, false);
-    if (!found && time_column >= 0) {
-      // The time column holds the time even when something before it does not parse
-      // ("20202-01-16 12:00").
-      if (auto anywhere = m_scanner.find(cell.of(m_prose), options); anywhere && anywhere->time) {
-        anywhere->begin += cell.begin;
-        anywhere->end += cell.begin;
-        anywhere->zone_begin += cell.begin;
-        anywhere->zone_end += cell.begin;
-        found = Found{std::move(*anywhere), {}};
+    const std::span<const ByteSpan> cells(row.cells);
+    // A reflowed table puts several rows on one line: cut it into rows of the header's width
+    // when every piece holds a time in the time column.
+    std::size_t pieces = width >= 2 && column < width ? cells.size() / width : 0;
+    for (std::size_t k = 0; k < pieces && pieces >= 2; ++k) {
+      if (!leading_time(cells[k * width + column], options, false)) {
+        pieces = 0;
       }
     }
-    if (!found) {
+    if (pieces < 2) {
+      read_row(cells, row.span, time_column, milestone_column, row.span.of(m_doc.source()));
       continue;
     }
-    // The event is the other cells.
-    ByteSpan text_span{row.span.end, row.span.end};
-    for (std::size_t c = 0; c < row.cells.size(); ++c) {
-      if (static_cast<int>(c) != column && static_cast<int>(c) != milestone_column && !row.cells[c].empty()) {
-        text_span = {row.cells[c].begin, row.cells.back().end};
-        break;
-      }
+    for (std::size_t k = 0; k < pieces; ++k) {
+      const std::size_t count = k + 1 == pieces ? cells.size() - k * width : width;
+      const auto piece = cells.subspan(k * width, count);
+      const ByteSpan span{piece.front().begin, piece.back().end};
+      read_row(piece, span, time_column, milestone_column, span.of(m_doc.source()));
     }
-    std::string_view tag_text = row.span.of(m_doc.source());
-    if (milestone_column >= 0 && static_cast<std::size_t>(milestone_column) < row.cells.size()) {
-      tag_text = row.cells[static_cast<std::size_t>(milestone_column)].of(m_prose);
-      // A milestone column is explicit; read it as a label.
-      found->label = tag_text;
-    }
-    add_entry(*found, row.span, text_span, tag_text);
   }
   m_section_zone = saved_zone;
+}
+
+void TimelineReader::read_row(std::span<const ByteSpan> cells, ByteSpan row_span, int time_column,
+                              int milestone_column, std::string_view row_source) {
+  if (cells.empty()) {
+    return;
+  }
+  const ScanOptions options{/*compact_time=*/true, /*coarse_words=*/true};
+  int column = time_column;
+  if (column < 0 || static_cast<std::size_t>(column) >= cells.size()) {
+    column = 0;
+  }
+  const ByteSpan cell = cells[static_cast<std::size_t>(column)];
+  std::string_view tag_text = row_source;
+  std::string_view label;
+  if (milestone_column >= 0 && static_cast<std::size_t>(milestone_column) < cells.size()) {
+    tag_text = cells[static_cast<std::size_t>(milestone_column)].of(m_prose);
+    label = tag_text;  // a milestone column is explicit; read it as a label
+  }
+  // The event is the other cells.
+  ByteSpan text_span{row_span.end, row_span.end};
+  std::size_t text_column = cells.size();
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (static_cast<int>(c) != column && static_cast<int>(c) != milestone_column && !cells[c].empty()) {
+      text_span = {cells[c].begin, cells.back().end};
+      text_column = c;
+      break;
+    }
+  }
+  // "10:02<br>10:05" in the time cell: one entry a line, each with its line of the event cell
+  // when that cell has as many.
+  const auto time_lines = prose_lines(cell);
+  if (time_lines.size() > 1) {
+    std::vector<Found> timed;
+    for (const ByteSpan line : time_lines) {
+      if (auto found = leading_time(line, options, false); found && found->expression.time) {
+        timed.push_back(std::move(*found));
+      }
+    }
+    if (timed.size() > 1) {
+      const auto event_lines = text_column < cells.size() ? prose_lines(cells[text_column]) : std::vector<ByteSpan>{};
+      for (std::size_t k = 0; k < timed.size(); ++k) {
+        ByteSpan event = event_lines.size() == timed.size() ? event_lines[k] : text_span;
+        if (text_column == cells.size()) {
+          // One cell holds both: the event follows its time on the same line.
+          event = {static_cast<std::uint32_t>(timed[k].expression.end), time_lines[k].end};
+        }
+        timed[k].label = label;
+        add_entry(timed[k], {time_lines[k].begin, std::max(time_lines[k].end, event.end)}, event, tag_text);
+      }
+      return;
+    }
+  }
+  auto found = leading_time(cell, options, false);
+  if (!found && time_column >= 0) {
+    // The time column holds the time even when something before it does not parse
+    // ("20202-01-16 12:00").
+    if (auto anywhere = m_scanner.find(cell.of(m_prose), options);
+        anywhere && anywhere->time && anywhere->precision >= Precision::hour) {
+      anywhere->shift(cell.begin);
+      found = Found{std::move(*anywhere), {}};
+    }
+  }
+  if (!found) {
+    return;
+  }
+  found->label = label;
+  add_entry(*found, row_span, text_span, tag_text);
 }
 
 void TimelineReader::read_heading(const Block& heading, std::uint32_t section_end) {
@@ -328,7 +486,8 @@ void TimelineReader::read_heading(const Block& heading, std::uint32_t section_en
   }
   const std::string_view rest = m_prose.substr(found->expression.end, heading.span.end - found->expression.end);
   if (date_only(found->expression, rest)) {
-    start_day(*found->expression.date);
+    start_day(*found->expression.date, {static_cast<std::uint32_t>(found->expression.begin),
+                                        static_cast<std::uint32_t>(found->expression.end)});
     return;
   }
   // The event is the heading's remaining text and the blocks under it, up to the next heading.
@@ -346,8 +505,18 @@ void TimelineReader::read_heading(const Block& heading, std::uint32_t section_en
 
 void TimelineReader::read_item(const ListItem& item, const Block& lead) {
   const ScanOptions options{/*compact_time=*/true, /*coarse_words=*/true};
+  // "- 10:02 alert fired<br>10:05 paged": one item that holds several entries, a line each.
+  const auto lines = prose_lines(lead.span);
+  if (lines.size() > 1 && std::count_if(lines.begin(), lines.end(), [&](ByteSpan line) {
+        const auto found = leading_time(line, options, false);
+        return found && found->expression.time;
+      }) > 1) {
+    read_lines(lead.span, options, false);
+    return;
+  }
   auto found = leading_time(lead.span, options, true);
   if (!found) {
+    note_untimed_item(item, lead);
     return;
   }
   std::size_t text_begin = found->expression.end;
@@ -357,7 +526,8 @@ void TimelineReader::read_item(const ListItem& item, const Block& lead) {
     }
     const std::string_view rest = m_prose.substr(found->expression.end, lead.span.end - found->expression.end);
     if (date_only(found->expression, rest)) {
-      start_day(*found->expression.date);
+      start_day(*found->expression.date, {static_cast<std::uint32_t>(found->expression.begin),
+                                          static_cast<std::uint32_t>(found->expression.end)});
       return;
     }
   } else {
@@ -367,12 +537,8 @@ void TimelineReader::read_item(const ListItem& item, const Block& lead) {
   add_entry(*found, item.span, text_span, lead.span.of(m_doc.source()));
 }
 
-void TimelineReader::read_paragraph(const Block& paragraph, bool preamble) {
-  const LineIndex& lines = m_doc.lines();
-  const std::uint32_t first = lines.line_of(paragraph.span.begin);
-  const std::uint32_t last = lines.line_of(paragraph.span.end - 1);
-  const ScanOptions options{/*compact_time=*/false, /*coarse_words=*/false};
-  const std::string_view text = paragraph.span.of(m_prose);
+void TimelineReader::read_lines(ByteSpan span, ScanOptions options, bool preamble) {
+  const std::string_view text = span.of(m_prose);
   if (preamble) {
     if (auto zone = zone_declared_in(text)) {
       m_section_zone = zone;
@@ -401,31 +567,29 @@ void TimelineReader::read_paragraph(const Block& paragraph, bool preamble) {
       pending.reset();
     }
   };
-  for (std::uint32_t line = first; line <= last; ++line) {
-    ByteSpan span = lines.line_span(line);
-    span.begin = std::max(span.begin, paragraph.span.begin);
-    span.end = std::min(span.end, paragraph.span.end);
-    auto found = leading_time(span, options, false);
+  for (const ByteSpan line : prose_lines(span)) {
+    auto found = leading_time(line, options, false);
     if (!found) {
       continue;
     }
-    const std::string_view rest = m_prose.substr(found->expression.end, span.end - found->expression.end);
+    const std::string_view rest = m_prose.substr(found->expression.end, line.end - found->expression.end);
     if (date_only(found->expression, rest)) {
-      flush(span.begin);
-      start_day(*found->expression.date);
+      flush(line.begin);
+      start_day(*found->expression.date, {static_cast<std::uint32_t>(found->expression.begin),
+                                          static_cast<std::uint32_t>(found->expression.end)});
       if (auto zone = zone_declared_in(rest)) {
         m_section_zone = zone;
       }
       continue;
     }
-    if (!found->expression.time) {
+    if (!found->expression.time && !found->expression.date) {
       continue;
     }
-    flush(span.begin);
+    flush(line.begin);
     pending = std::move(found);
-    pending_span = span;
+    pending_span = line;
   }
-  flush(paragraph.span.end);
+  flush(span.end);
 }
 
 void TimelineReader::read_section(int section_index) {
@@ -436,12 +600,19 @@ void TimelineReader::read_section(int section_index) {
   if (!m_section_zone) {
     m_section_zone = m_document_zone;
   }
+  // "## Timeline - May 29, 2021": the day of the entries below, until one gives another.
+  if (const auto day = m_scanner.find(section.heading.of(m_prose)); day && day->date) {
+    set_current_date(*day->date);
+  }
+  m_day.reset();
+  m_untimed_items.clear();
   const auto& blocks = m_doc.blocks();
   const auto& items = m_doc.items();
   const auto first = std::lower_bound(blocks.begin(), blocks.end(), section.body.begin,
                                       [](const Block& block, std::uint32_t offset) { return block.span.end <= offset; });
   bool before_first_entry = true;
   int last_table = -1;
+  const ScanOptions paragraph_options{/*compact_time=*/false, /*coarse_words=*/false};
   for (auto it = first; it != blocks.end() && it->span.begin < section.body.end; ++it) {
     const Block& block = *it;
     if (block.quoted || block.span.begin < section.body.begin) {
@@ -462,7 +633,7 @@ void TimelineReader::read_section(int section_index) {
         if (block.item >= 0 && items[static_cast<std::size_t>(block.item)].first_block == static_cast<int>(it - blocks.begin())) {
           read_item(items[static_cast<std::size_t>(block.item)], block);
         } else if (block.item < 0) {
-          read_paragraph(block, before_first_entry);
+          read_lines(block.span, paragraph_options, before_first_entry);
         }
         break;
       default:
@@ -472,6 +643,7 @@ void TimelineReader::read_section(int section_index) {
       before_first_entry = false;
     }
   }
+  add_untimed_items();
 }
 
 void TimelineReader::read_timestamped_lists() {
@@ -559,10 +731,7 @@ void TimelineReader::read_prose_sentences() {
         if (auto expression = m_scanner.parse_at(text, time_at, options)) {
           if (expression->time && expression->precision >= Precision::hour) {
             Found found;
-            expression->begin += block.span.begin;
-            expression->end += block.span.begin;
-            expression->zone_begin += block.span.begin;
-            expression->zone_end += block.span.begin;
+            expression->shift(block.span.begin);
             found.expression = std::move(*expression);
             const auto begin = static_cast<std::uint32_t>(block.span.begin + sentence);
             const auto stop = static_cast<std::uint32_t>(block.span.begin + std::min(end + 1, text.size()));

@@ -23,8 +23,8 @@ constexpr std::array<std::string_view, 7> k_weekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 // Words that mark an approximate time when they come just before it.
-constexpr std::array<std::string_view, 8> k_approximately = {
-    "approximately ", "approx. ", "approx ", "around ", "about ", "circa ", "ca. ", "roughly "};
+constexpr std::array<std::string_view, 9> k_approximately = {
+    "approximately ", "approx. ", "approx ", "around ", "about ", "circa ", "ca. ", "ca ", "roughly "};
 
 // Words of the day that stand for a coarse time.
 constexpr std::array<std::pair<std::string_view, int>, 11> k_day_words = {{
@@ -127,8 +127,14 @@ std::size_t skip_weekday(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+// A day that exists: "2024-02-30" and "April 31" do not. Without a year, February has 29 days.
 bool valid_date(int year, int month, int day) {
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && (year == 0 || (year >= 1970 && year <= 2200));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || (year != 0 && (year < 1970 || year > 2200))) {
+    return false;
+  }
+  const date::year_month_day ymd{date::year{year == 0 ? 2000 : year}, date::month{static_cast<unsigned>(month)},
+                                 date::day{static_cast<unsigned>(day)}};
+  return ymd.ok();
 }
 
 std::size_t skip_ordinal(std::string_view text, std::size_t pos) {
@@ -290,6 +296,12 @@ bool read_meridiem(std::string_view text, std::size_t pos, std::size_t& end, boo
       return true;
     }
   }
+  // "3:15p", "11:02a": one letter, written on the digits.
+  if (cursor == pos && (rest[0] == 'a' || rest[0] == 'p') && at_boundary(text, cursor + 1)) {
+    end = cursor + 1;
+    pm = rest[0] == 'p';
+    return true;
+  }
   return false;
 }
 
@@ -299,12 +311,14 @@ struct ParsedTime {
   bool twelve_hour = false;
   bool unknown = false;
   bool approximate = false;
+  bool dotted = false;  // "10.30": a point between hour and minute
   std::size_t end = 0;
 };
 
 // True when four digits ending at `pos` are the year of a date the reader could not take whole
-// ("2022-05-?? HH:mm", "2021/22-??-??"): a separator, then two digits or "??" and no more digits.
-// A compact range ("1430-1500") has four digits after its dash and stays a time.
+// ("2022-05-?? HH:mm", "2021/22-??-??", a template's "2022-MM-DD"): a separator, then two digits,
+// "??" or two letters, and no more digits. A compact range ("1430-1500") has four digits after
+// its dash and stays a time.
 bool continues_as_date(std::string_view text, std::size_t pos) {
   if (pos + 2 >= text.size() || (text[pos] != '-' && text[pos] != '/')) {
     return false;
@@ -312,8 +326,9 @@ bool continues_as_date(std::string_view text, std::size_t pos) {
   const std::string_view next = text.substr(pos + 1, 2);
   const bool two_digits = is_ascii_digit(next[0]) && is_ascii_digit(next[1]);
   const bool unknown = next == "??";
+  const bool placeholder = is_ascii_alpha(next[0]) && next[1] == next[0];  // "MM", "mm", "XX"
   const bool more_digits = pos + 3 < text.size() && is_ascii_digit(text[pos + 3]);
-  return (two_digits || unknown) && !more_digits;
+  return (two_digits || unknown || placeholder) && !more_digits;
 }
 
 // Times: 15:40, 9:21 PM, 00:55:03.120, 1600 (when allowed), 2pm, 14h, 14h30, ???, ??:??.
@@ -321,8 +336,8 @@ std::optional<ParsedTime> read_time(std::string_view text, std::size_t pos, bool
                                     bool coarse) {
   ParsedTime parsed;
   const std::string_view rest = text.substr(pos);
-  for (const std::string_view unknown : {"??:??", "???", "XX:XX", "xx:xx", "--:--", "HH:MM", "hh:mm"}) {
-    if (rest.substr(0, unknown.size()) == unknown) {
+  for (const std::string_view unknown : {"??:??", "???", "xx:xx", "--:--", "hh:mm"}) {
+    if (util::iequals(rest.substr(0, unknown.size()), unknown)) {
       parsed.unknown = true;
       parsed.precision = Precision::unknown;
       parsed.end = pos + unknown.size();
@@ -346,6 +361,14 @@ std::optional<ParsedTime> read_time(std::string_view text, std::size_t pos, bool
     return std::nullopt;
   }
   std::size_t cursor = pos + hour_digits;
+  // "14:??": the hour is known, the minute not.
+  if (text.substr(cursor, 3) == ":??" || util::iequals(text.substr(cursor, 3), ":mm") ||
+      util::iequals(text.substr(cursor, 3), ":xx")) {
+    parsed.unknown = true;
+    parsed.precision = Precision::unknown;
+    parsed.end = cursor + 3;
+    return parsed;
+  }
   // HH:MM[:SS[.fff]]
   if (cursor < text.size() && text[cursor] == ':') {
     int minute = 0;
@@ -370,12 +393,15 @@ std::optional<ParsedTime> read_time(std::string_view text, std::size_t pos, bool
     bool pm = false;
     std::size_t meridiem_end = 0;
     if (read_meridiem(text, cursor, meridiem_end, pm)) {
-      if (hour < 1 || hour > 12) {
+      if (hour > 12 && hour <= 23 && pm) {
+        cursor = meridiem_end;  // "17:14pm": a 24-hour time with a needless PM
+      } else if (hour < 1 || hour > 12) {
         return std::nullopt;
+      } else {
+        parsed.twelve_hour = true;
+        parsed.time.hour = hour % 12 + (pm ? 12 : 0);
+        cursor = meridiem_end;
       }
-      parsed.twelve_hour = true;
-      parsed.time.hour = hour % 12 + (pm ? 12 : 0);
-      cursor = meridiem_end;
     } else if (!at_boundary(text, cursor) && text[cursor] != 'Z') {
       return std::nullopt;
     }
@@ -384,6 +410,30 @@ std::optional<ParsedTime> read_time(std::string_view text, std::size_t pos, bool
     }
     parsed.end = cursor;
     return parsed;
+  }
+  // "04.45 PM", "10.30": a point between hour and minute. Without AM/PM it may be a number, so
+  // parse_at takes it only where the layout says a time stands or a zone follows.
+  if (cursor < text.size() && text[cursor] == '.') {
+    int minute = 0;
+    const std::size_t after = cursor + 3;
+    const bool decimal_goes_on = after + 1 < text.size() && text[after] == '.' && is_ascii_digit(text[after + 1]);
+    if (read_number(text, cursor + 1, 2, minute) == 2 && at_boundary(text, after) && minute <= 59 && !decimal_goes_on) {
+      bool pm = false;
+      std::size_t meridiem_end = 0;
+      if (read_meridiem(text, after, meridiem_end, pm) && hour >= 1 && hour <= 12) {
+        parsed.time = {hour % 12 + (pm ? 12 : 0), minute, -1};
+        parsed.twelve_hour = true;
+        parsed.end = meridiem_end;
+        return parsed;
+      }
+      if (hour_digits == 2 && hour <= 23) {
+        parsed.time = {hour, minute, -1};
+        parsed.dotted = true;
+        parsed.end = after;
+        return parsed;
+      }
+    }
+    return std::nullopt;
   }
   // HHMM
   if (hour_digits == 2) {
@@ -535,15 +585,46 @@ std::optional<ZoneRef> TimeScanner::parse_zone_at(std::string_view text, std::si
   return zone;
 }
 
+void TimeScanner::read_utc_equivalent(std::string_view text, TimeExpression& expression) const {
+  std::size_t cursor = skip_spaces(text, expression.end, 2);
+  if (cursor >= text.size() || (text[cursor] != '(' && text[cursor] != '/')) {
+    return;
+  }
+  const bool parenthesised = text[cursor] == '(';
+  cursor = skip_spaces(text, cursor + 1, 2);
+  const auto time = read_time(text, cursor, /*compact=*/false, /*coarse=*/false);
+  if (!time || time->unknown || time->dotted || time->precision < Precision::hour) {
+    return;
+  }
+  std::size_t zone_end = 0;
+  const std::size_t zone_start = skip_spaces(text, time->end, 1);
+  const auto zone = parse_zone_at(text, zone_start, zone_end, zone_start == time->end);
+  if (!zone || !zone->utc) {
+    return;
+  }
+  const std::size_t close = skip_spaces(text, zone_end, 2);
+  if (parenthesised && (close >= text.size() || text[close] != ')')) {
+    return;
+  }
+  expression.utc_equivalent = time->time;
+  expression.utc_begin = cursor;
+  expression.utc_end = zone_end;
+  expression.end = parenthesised ? close + 1 : zone_end;
+}
+
 std::optional<TimeExpression> TimeScanner::parse_at(std::string_view text, std::size_t pos,
                                                     ScanOptions options) const {
   TimeExpression expression;
   expression.begin = pos;
   std::size_t cursor = pos;
   bool bracketed = false;
+  bool templated = false;  // "{{ 09:00 }}": a template's placeholder around a sample time
   if (cursor < text.size() && (text[cursor] == '[' || text[cursor] == '(')) {
     bracketed = true;
     ++cursor;
+  } else if (text.substr(cursor, 2) == "{{") {
+    templated = true;
+    cursor = skip_spaces(text, cursor + 2, 2);
   }
   if (cursor < text.size() && text[cursor] == '~') {
     expression.approximate = true;
@@ -576,8 +657,20 @@ std::optional<TimeExpression> TimeScanner::parse_at(std::string_view text, std::
         ++time_start;
       }
       time_start = skip_spaces(text, time_start, 12);
-      if (istarts_with(text.substr(time_start), "at ")) {
-        time_start = skip_spaces(text, time_start + 3, 2);
+      // "at 14:02", "@ 14:02", and the Nordic and German "kl 14:02", "kl. 14.02", "um 14:02",
+      // perhaps after "ca" ("ca kl 07:25").
+      for (const std::string_view about : {"ca. ", "ca ", "~"}) {
+        if (istarts_with(text.substr(time_start), about)) {
+          expression.approximate = true;
+          time_start = skip_spaces(text, time_start + about.size(), 2);
+          break;
+        }
+      }
+      for (const std::string_view connector : {"at ", "@ ", "kl. ", "kl ", "um "}) {
+        if (istarts_with(text.substr(time_start), connector)) {
+          time_start = skip_spaces(text, time_start + connector.size(), 2);
+          break;
+        }
       }
     }
     if (time_start > cursor || (time_start < text.size() && text[time_start - 1] == 'T')) {
@@ -596,8 +689,9 @@ std::optional<TimeExpression> TimeScanner::parse_at(std::string_view text, std::
       return std::nullopt;
     }
     // A bare four-digit number is a time only where the layout says so or a zone follows.
-    const bool compact_form = !time->unknown && time->end - cursor == 4 && !time->twelve_hour &&
-                              time->precision == Precision::minute;
+    const bool compact_form = (!time->unknown && time->end - cursor == 4 && !time->twelve_hour &&
+                               time->precision == Precision::minute) ||
+                              time->dotted;
     if (compact_form && !options.compact_time) {
       std::size_t zone_end = 0;
       const std::size_t zone_start = skip_spaces(text, time->end, 1);
@@ -664,8 +758,18 @@ std::optional<TimeExpression> TimeScanner::parse_at(std::string_view text, std::
       }
     }
   }
+  // "09:05 PDT (16:05 UTC)": the UTC equivalent written beside a local time.
+  if (expression.time && !(expression.zone && expression.zone->utc)) {
+    read_utc_equivalent(text, expression);
+  }
   if (expression.approximate && expression.end < text.size() && istarts_with(text.substr(expression.end), "ish")) {
     expression.end += 3;
+  }
+  if (templated) {
+    const std::size_t close = skip_spaces(text, expression.end, 2);
+    if (text.substr(close, 2) == "}}") {
+      expression.end = close + 2;
+    }
   }
   if (bracketed && expression.end < text.size() && (text[expression.end] == ']' || text[expression.end] == ')')) {
     ++expression.end;

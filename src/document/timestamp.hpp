@@ -52,6 +52,20 @@ struct TimeExpression {
   std::optional<ZoneRef> zone;
   std::size_t zone_begin = 0;
   std::size_t zone_end = 0;
+  // "09:05 PDT (16:05 UTC)": the same moment in UTC, written beside it.
+  std::optional<ClockTime> utc_equivalent;
+  std::size_t utc_begin = 0;
+  std::size_t utc_end = 0;
+
+  // Moves every offset by `by`: from a piece of text to the document it was cut from.
+  void shift(std::size_t by) {
+    begin += by;
+    end += by;
+    zone_begin += by;
+    zone_end += by;
+    utc_begin += by;
+    utc_end += by;
+  }
 };
 
 struct ScanOptions {
@@ -77,6 +91,8 @@ class TimeScanner {
                                                      std::size_t& end, bool attached) const;
 
  private:
+  void read_utc_equivalent(std::string_view text, TimeExpression& expression) const;
+
   const Vocabulary& m_vocabulary;
 };
 

@@ -1,5 +1,3 @@
-#include <set>
-
 #include "rules/common.hpp"
 #include "rules/rules.hpp"
 #include "rules/timeline_support.hpp"
@@ -15,10 +13,11 @@ constexpr RuleInfo k_info{
     "A timeline entry coarser than a minute",
     R"md(## What it checks
 Timeline entries whose time is coarser than a minute: an hour ("~2pm", "14h"), a part of the day
-("morning", "evening"), or a date alone in a timeline that gives no times at all. A date-only row
-among minute-resolution entries (an outside event such as a vendor's announcement) is left alone,
-and so are times the author marks as unknown ("[???]"). Approximate minute times ("~13:30") and
-ranges ("13:30-13:45") are precise enough.
+("morning", "evening"), or a date alone ("- 2023-11-02: patch released", a row whose time cell
+holds only a date, or an item listed under a date line that gives no time of its own). A bare
+date line with no event text ("**Mar 3, 2024**", `## May 12`) only separates days: it is not an
+entry and is not reported. Times the author marks as unknown ("[???]") are left alone;
+approximate minute times ("~13:30") and ranges ("13:30-13:45") are precise enough.
 
 ## Why it matters
 Stage 2 of the workflow asks for a minute-resolution timeline: time to detect, to mitigate and to
@@ -50,26 +49,24 @@ class TimelinePrecision final : public engine::Rule {
 
   void check(Context& context) const override {
     const auto& document = context.document();
-    const auto& entries = document.timeline();
-    std::set<int> groups_with_times;
-    for (const auto& entry : entries) {
-      if (entry.precision >= document::Precision::hour) {
-        groups_with_times.insert(entry.group);
-      }
-    }
-    for (const auto& entry : entries) {
-      const std::string shown = written(document, entry);
+    for (const auto& entry : document.timeline()) {
       switch (entry.precision) {
         case document::Precision::hour:
         case document::Precision::part_of_day:
-          context.report(entry.time_span, "timeline entry '" + shown + "' is coarser than a minute; give the time to the minute");
+          context.report(entry.time_span, "timeline entry '" + written(document, entry) +
+                                              "' is coarser than a minute; give the time to the minute");
           break;
-        case document::Precision::day: {
-          if (groups_with_times.count(entry.group) == 0) {
-            context.report(entry.time_span, "timeline entry '" + shown + "' gives a date but no time; give the time to the minute");
+        case document::Precision::day:
+          if (entry.time_span.empty()) {
+            // An item under a date line: it has only that date.
+            context.report(entry.text_span, "timeline entry '" + quote(entry.text_span.of(document.prose()), 40) +
+                                                "' has only the date '" + quote(entry.date_span.of(document.source()), 30) +
+                                                "' above it; give the time to the minute");
+          } else {
+            context.report(entry.time_span, "timeline entry '" + written(document, entry) +
+                                                "' gives a date but no time; give the time to the minute");
           }
           break;
-        }
         default:
           break;
       }

@@ -17,6 +17,18 @@ Moment moment_of(const document::TimelineEntry& entry, bool in_utc) {
   }
   if (entry.time && entry.precision >= document::Precision::hour) {
     int minute = entry.time->minutes_of_day();
+    if (entry.utc_equivalent && in_utc) {
+      // "23:30 PDT (06:30 UTC)": the UTC time as written; the day moves when the two are more
+      // than half a day apart.
+      const int utc = entry.utc_equivalent->minutes_of_day();
+      moment.minute = utc;
+      if (moment.day && utc - minute < -720) {
+        ++*moment.day;
+      } else if (moment.day && utc - minute > 720) {
+        --*moment.day;
+      }
+      return moment;
+    }
     if (entry.zone && in_utc) {
       if (const auto offset = document::resolve_offset(*entry.zone, entry.date, *entry.time)) {
         minute -= offset->minutes;
@@ -52,7 +64,7 @@ std::optional<long long> compare_moments(const Moment& a, const Moment& b) {
 }
 
 std::optional<long long> compare_entries(const document::TimelineEntry& a, const document::TimelineEntry& b) {
-  const bool both_zoned = a.zone.has_value() && b.zone.has_value();
+  const bool both_zoned = (a.zone.has_value() || a.utc_equivalent) && (b.zone.has_value() || b.utc_equivalent);
   return compare_moments(moment_of(a, both_zoned), moment_of(b, both_zoned));
 }
 
@@ -70,7 +82,8 @@ std::optional<long long> minutes_between(const Moment& a, const Moment& b) {
 }
 
 std::string written(const document::Document& document, const document::TimelineEntry& entry) {
-  return quote(entry.time_span.of(document.prose()), 40);
+  // The source, not the prose view: a time may be inline code ("`16:20`"), which prose blanks.
+  return quote(entry.time_span.of(document.source()), 40);
 }
 
 std::string describe_minutes(long long minutes) {

@@ -73,8 +73,8 @@ class TimelineTimezone final : public engine::Rule {
   void check(Context& context) const override {
     const auto& document = context.document();
     for (const auto& entry : document.timeline()) {
-      if (!entry.time || entry.precision < document::Precision::hour) {
-        continue;  // dates alone, "???" and "afternoon" have no clock to convert
+      if (!entry.time || entry.precision < document::Precision::hour || entry.utc_equivalent) {
+        continue;  // dates alone, "???" and "afternoon" have no clock to convert; "(16:05 UTC)" is given
       }
       if (!entry.zone) {
         context.report(entry.time_span, "timestamp '" + written(document, entry) +

@@ -34,6 +34,7 @@ bool iends_with(std::string_view text, std::string_view suffix);
 
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 // Letters, digits, '_' and any byte of a multi-byte UTF-8 sequence: what a word is made of.
 // Inline: scanners ask it of nearly every byte.
 inline bool is_word_byte(char c) {

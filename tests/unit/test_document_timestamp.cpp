@@ -91,3 +91,60 @@ TEST_CASE("days_since_epoch and civil_from_days are inverse") {
 }
 
 }  // namespace pmlint::document
+
+namespace pmlint::document {
+
+TEST_CASE("TimeScanner reads the shapes of other teams' timelines") {
+  CHECK(iso("3:15p alarm") == "15:15");
+  CHECK(iso("11:02a paged") == "11:02");
+  CHECK(iso("04.45 PM restarted") == "16:45");
+  CHECK(iso("17:14pm") == "17:14");
+  CHECK(iso("{{ 09:00 }} sample") == "09:00");
+  CHECK(iso("24.05.2023 kl 01:09 : timeout") == "2023-05-24T01:09");
+  CHECK(iso("2018-07-08 ca. 18:30") == "2018-07-08T18:30");
+  CHECK(iso("16:37 Denver - plugins") == "16:37");
+  const auto city = at_start("16:37 Denver");
+  REQUIRE(city);
+  REQUIRE(city->zone);
+  CHECK(city->zone->region == "America/Denver");
+  // A point between hour and minute is a time only where a time stands or a zone follows.
+  CHECK(iso("10.30 consumers drained", {true, false}) == "10:30");
+  CHECK_FALSE(at_start("10.30 consumers drained"));
+  CHECK(iso("10.30 UTC consumers drained") == "10:30Z");
+  CHECK_FALSE(at_start("1.25.3 released", {true, false}));
+  // A template's date placeholder is no time of day.
+  CHECK_FALSE(at_start("2022-MM-DD", {true, false}));
+  const auto unknown_minutes = at_start("14:??");
+  REQUIRE(unknown_minutes);
+  CHECK(unknown_minutes->precision == Precision::unknown);
+}
+
+TEST_CASE("TimeScanner reads the UTC equivalent written beside a local time") {
+  const auto expression = at_start("09:05 PDT (16:05 UTC) cache evicted");
+  REQUIRE(expression);
+  CHECK(expression->zone->name == "PDT");
+  REQUIRE(expression->utc_equivalent);
+  CHECK(expression->utc_equivalent->minutes_of_day() == 16 * 60 + 5);
+  CHECK(expression->end == std::string_view("09:05 PDT (16:05 UTC)").size());
+  const auto slashed = at_start("09:05 / 16:05 UTC");
+  REQUIRE(slashed);
+  CHECK(slashed->utc_equivalent);
+  const auto other_zone = at_start("09:05 PDT (16:05 CET)");
+  REQUIRE(other_zone);
+  CHECK_FALSE(other_zone->utc_equivalent);
+}
+
+TEST_CASE("TimeScanner takes only days that exist") {
+  const auto no_date = [](std::string_view text) {
+    const auto expression = at_start(text);
+    return !expression || !expression->date;
+  };
+  CHECK(no_date("2024-02-30 23:30 PST"));
+  CHECK(no_date("April 31"));
+  CHECK(no_date("2023-02-29"));
+  CHECK(iso("2024-02-29") == "2024-02-29");
+  CHECK(iso("Feb 29") == "--02-29");
+  CHECK(iso("31.12.2023") == "2023-12-31");
+}
+
+}  // namespace pmlint::document
